@@ -1,0 +1,308 @@
+/**
+ * compile(source): parse → validate → passes → (check) → documents + diagnostics.
+ * A connector with errors still produces its documents so they can be inspected.
+ */
+import { basename } from 'node:path';
+import { Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
+import type { Path } from '../core/pointer.ts';
+import { fromPointer, toPointer } from '../core/pointer.ts';
+import { placeDiagnostics } from '../core/position.ts';
+import type { SourceFile } from '../core/source-file.ts';
+import { ruleUrl } from '../check/define-rule.ts';
+import { Connector } from '../model/connector.ts';
+import { Operation } from '../model/operation.ts';
+import { Schema } from '../model/schema.ts';
+import { PollingTrigger, WebhookTrigger } from '../model/trigger.ts';
+import { ObjectBuilder } from './builder.ts';
+import { CompileContext } from './context.ts';
+import type { ConnectorSource } from './load.ts';
+import { parseFrontMatter } from './parse.ts';
+import { compileAuth } from './passes/auth.ts';
+import { compileParameter, type CompiledOperation } from './passes/operation.ts';
+import { compilePolicy } from './passes/policy.ts';
+import { compileSchema, type Place } from './passes/schema.ts';
+import { compileTrigger, type CompiledTrigger } from './passes/trigger.ts';
+import { mdxToMarkdown } from './readme.ts';
+import type { ApiProperties, Swagger } from './types.ts';
+import { validateData } from './validate.ts';
+
+export interface CompileOptions {
+  /** Run the checks over the compiled documents (default true). */
+  check?: boolean;
+  /** Validate front-matter against the authoring schemas (default true). */
+  validate?: boolean;
+  /** The checks, injected so the compiler does not depend on them. */
+  runChecks?: (swagger: Swagger, apiProperties: ApiProperties) => Array<{ ruleId: string; severity: 'error' | 'warning' | 'info'; message: string; at: string; doc?: 'swagger' | 'apiProperties'; onKey?: boolean; note?: string; cause?: { message: string; at: string; doc?: 'swagger' | 'apiProperties' }; args?: string[] }>;
+}
+
+export interface CompileResult {
+  id: string;
+  swagger: Swagger;
+  apiProperties: ApiProperties;
+  readme: string;
+  /** Files copied into the package verbatim (icon.png, script.csx…), by name. */
+  assets: Map<string, Buffer>;
+  diagnostics: Diagnostic[];
+  files: Map<string, SourceFile>;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+
+const ROOT_ORDER = [
+  'swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters',
+  'responses', 'securityDefinitions', 'security', 'tags', 'externalDocs', 'x-ms-connector-metadata',
+];
+const INFO_SUGAR = ['title', 'description', 'version', 'contact'];
+const METADATA_SUGAR: Record<string, string> = { website: 'Website', privacyPolicy: 'Privacy policy', categories: 'Categories' };
+const PROPERTIES_ORDER = [
+  'connectionParameters', 'connectionParameterSets', 'iconBrandColor', 'scriptOperations', 'capabilities',
+  'policyTemplateInstances', 'publisher', 'stackOwner',
+];
+/** Root keys of connector.mdx that are not Swagger or apiProperties keys. */
+const CONNECTOR_ONLY = new Set(['icon', 'actions', 'triggers', 'apiProperties', 'status', 'auth', 'policies', 'brandColor', 'publisher', 'stackOwner', 'capabilities', 'scriptOperations', ...Object.keys(METADATA_SUGAR), ...INFO_SUGAR]);
+const API_PROPERTIES_RAW = new Set(['connectionParameters', 'connectionParameterSets', 'policyTemplateInstances', 'iconBrandColor']);
+
+interface Entry {
+  key: string;
+  value: unknown;
+  file: SourceFile;
+  at: Path;
+}
+
+function orderBy(entries: Entry[], order: string[]): Entry[] {
+  const rank = (k: string) => {
+    const i = order.indexOf(k);
+    return i === -1 ? order.length : i;
+  };
+  return entries.map((e, i) => [e, i] as const).sort((a, b) => rank(a[0].key) - rank(b[0].key) || a[1] - b[1]).map(([e]) => e);
+}
+
+function operationSchemaFor(kind: unknown) {
+  if (kind === 'webhook') return WebhookTrigger;
+  if (kind === 'polling') return PollingTrigger;
+  return Operation;
+}
+
+function stem(file: SourceFile): string {
+  return basename(file.path).replace(/\.mdx?$/, '');
+}
+
+export function compile(source: ConnectorSource, options: CompileOptions = {}): CompileResult {
+  const ctx = new CompileContext(source);
+  const files = new Map<string, SourceFile>();
+  const all = [source.connector, ...source.actions, ...source.triggers, ...source.definitions].filter((f): f is SourceFile => !!f);
+  for (const f of all) files.set(f.path, f);
+  const validate = options.validate !== false;
+
+  const connectorFile = source.connector;
+  if (!connectorFile) {
+    ctx.extra.push(
+      new Diagnostic({
+        ruleId: 'connector-file-missing',
+        severity: 'error',
+        message: 'Expected a `connector.mdx` in the connector folder',
+        file: source.prefix + 'connector.mdx',
+        place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+        url: ruleUrl('connector-file-missing'),
+      }),
+    );
+  }
+  for (const f of all) parseFrontMatter(f, true);
+  const data: Obj = connectorFile && isObject(connectorFile.data) ? connectorFile.data : {};
+  if (validate && connectorFile?.data !== undefined) validateData(connectorFile, Connector, data);
+
+  // ---- Operations (actions, then triggers), in file order.
+  const operations: Array<{ compiled: CompiledOperation | CompiledTrigger; file: SourceFile; src: Path }> = [];
+  const compileOp = (file: SourceFile, opData: unknown, src: Path, defaultId: string | undefined, trigger: boolean) => {
+    if (!isObject(opData)) {
+      ctx.report(file, src, 'frontmatter-value', 'Expected an operation: a mapping with `request`, `summary`, `parameters`…');
+      return;
+    }
+    if (validate) validateData(file, operationSchemaFor(opData.kind), opData, [...src]);
+    const place: Place = { ctx, file, src, doc: 'swagger', out: [] };
+    if (!trigger && opData.kind !== undefined) {
+      ctx.report(file, [...src, 'kind'], 'frontmatter-value', 'Unexpected `kind` in an action; triggers live in `triggers/`');
+    }
+    const compiled = trigger || opData.kind !== undefined ? compileTrigger(opData, place, defaultId) : compileTriggerless(opData, place, defaultId);
+    if (compiled) operations.push({ compiled, file, src });
+  };
+  const compileTriggerless = (opData: Obj, place: Place, defaultId: string | undefined) => compileTrigger({ ...opData, kind: undefined }, place, defaultId);
+  const inline = (key: 'actions' | 'triggers') => {
+    if (!connectorFile || !isObject(data[key])) return;
+    for (const [id, op] of Object.entries(data[key] as Obj)) compileOp(connectorFile, op, [key, id], id, key === 'triggers');
+  };
+  inline('actions');
+  for (const f of source.actions) if (f.data !== undefined) compileOp(f, f.data, [], stem(f), false);
+  inline('triggers');
+  for (const f of source.triggers) if (f.data !== undefined) compileOp(f, f.data, [], stem(f), true);
+
+  // ---- Root of the Swagger document.
+  const root = new ObjectBuilder(ctx, 'swagger', []);
+  const entries: Entry[] = [];
+  const cf = connectorFile!;
+  if (connectorFile) {
+    // info: sugar first, then raw `info` keys (a key set both ways is reported).
+    const info = new ObjectBuilder(ctx, 'swagger', ['info']);
+    for (const key of INFO_SUGAR) info.set(key, data[key], cf, [key]);
+    if (data.status !== undefined) {
+      const status = String(data.status);
+      info.set('x-ms-api-annotation', { status: status.charAt(0).toUpperCase() + status.slice(1) }, cf, ['status']);
+    }
+    if (isObject(data.info)) for (const [k, v] of Object.entries(data.info)) info.set(k, v, cf, ['info', k]);
+    if (data.swagger === undefined) entries.push({ key: 'swagger', value: '2.0', file: cf, at: [] });
+    entries.push({ key: 'info', value: info.value, file: cf, at: data.info !== undefined ? ['info'] : ['title'] });
+    ctx.track('swagger', ['info'], cf, data.info !== undefined ? ['info'] : []);
+
+    const metadata: Obj[] = [];
+    for (const [key, name] of Object.entries(METADATA_SUGAR)) {
+      if (data[key] === undefined) continue;
+      const value = key === 'categories' && Array.isArray(data[key]) ? (data[key] as unknown[]).join(';') : data[key];
+      ctx.track('swagger', ['x-ms-connector-metadata', metadata.length], cf, [key]);
+      metadata.push({ propertyName: name, propertyValue: value });
+    }
+    if (metadata.length) entries.push({ key: 'x-ms-connector-metadata', value: metadata, file: cf, at: [Object.keys(METADATA_SUGAR).find((k) => data[k] !== undefined)!] });
+
+    for (const [key, value] of Object.entries(data)) {
+      if (CONNECTOR_ONLY.has(key) || API_PROPERTIES_RAW.has(key) || key === 'info') continue;
+      if (key === 'definitions' && isObject(value)) {
+        const defs: Obj = {};
+        for (const [name, schema] of Object.entries(value)) defs[name] = compileSchema(schema, { ctx, file: cf, src: ['definitions', name], doc: 'swagger', out: ['definitions', name] });
+        entries.push({ key, value: defs, file: cf, at: [key] });
+      } else if (key === 'parameters' && isObject(value)) {
+        const params: Obj = {};
+        for (const [name, p] of Object.entries(value)) params[name] = compileParameter(isObject(p) && p.name === undefined ? name : undefined, p, { ctx, file: cf, src: ['parameters', name], doc: 'swagger', out: ['parameters', name] }, undefined);
+        entries.push({ key, value: params, file: cf, at: [key] });
+      } else if (key === 'paths' && isObject(value)) {
+        entries.push({ key, value: structuredClone(value), file: cf, at: [key] });
+      } else entries.push({ key, value, file: cf, at: [key] });
+    }
+  }
+
+  // Auth → securityDefinitions/security + connection parameters.
+  const auth = connectorFile ? compileAuth(ctx, cf, ['auth'], data.auth) : {};
+  if (auth.securityDefinitions) entries.push({ key: 'securityDefinitions', value: auth.securityDefinitions, file: cf, at: ['auth'] });
+  if (auth.security) entries.push({ key: 'security', value: auth.security, file: cf, at: ['auth'] });
+
+  // Paths: raw `paths` first, then compiled operations.
+  let pathsEntry = entries.find((e) => e.key === 'paths');
+  if (!pathsEntry && operations.length) {
+    pathsEntry = { key: 'paths', value: {}, file: cf, at: ['paths'] };
+    entries.push(pathsEntry);
+  }
+  const routes = new Map<string, { file: SourceFile; at: Path }>();
+  const paths = (pathsEntry?.value ?? {}) as Record<string, Obj>;
+  const generatedPolicies: Obj[] = [];
+  const addOperation = (op: CompiledOperation, file: SourceFile, src: Path) => {
+    const item = (paths[op.path] ??= {}) as Obj;
+    const route = `${op.method.toUpperCase()} ${op.path}`;
+    const first = routes.get(route);
+    if (first || Object.hasOwn(item, op.method)) {
+      ctx.report(file, op.routeAt, 'operation-route-duplicate', `\`${route}\` is already defined; each method and path can have one operation`, {
+        ...(first ? { cause: { message: `\`${route}\` first defined here`, file: first.file, path: first.at } } : {}),
+      });
+      return;
+    }
+    if (!first && !ctx.originOf('swagger', ['paths', op.path])?.path.length) ctx.track('swagger', ['paths', op.path], file, src);
+    routes.set(route, { file, at: op.routeAt });
+    item[op.method] = op.operation;
+  };
+  for (const { compiled, file, src } of operations) {
+    addOperation(compiled, file, src);
+    const trigger = compiled as CompiledTrigger;
+    if (trigger.notificationContent) {
+      const item = paths[compiled.path]!;
+      if (item['x-ms-notification-content'] !== undefined) {
+        ctx.report(file, [...src, 'payload'], 'connector-duplicate-key', `\`x-ms-notification-content\` of \`${compiled.path}\` is already set`, { onKey: true });
+      } else item['x-ms-notification-content'] = trigger.notificationContent;
+    }
+    if (trigger.unsubscribe) addOperation(trigger.unsubscribe, file, [...src, 'unsubscribe']);
+    if (trigger.policy) generatedPolicies.push(trigger.policy);
+  }
+
+  // Definitions files.
+  if (source.definitions.length) {
+    let defsEntry = entries.find((e) => e.key === 'definitions');
+    if (!defsEntry) {
+      defsEntry = { key: 'definitions', value: {}, file: cf, at: ['definitions'] };
+      entries.push(defsEntry);
+    }
+    const defs = defsEntry.value as Obj;
+    for (const f of source.definitions) {
+      if (f.data === undefined) continue;
+      const name = stem(f);
+      if (validate) validateData(f, Schema, f.data);
+      if (Object.hasOwn(defs, name)) {
+        ctx.report(f, [], 'connector-duplicate-key', `Definition \`${name}\` is already defined in connector.mdx`);
+        continue;
+      }
+      defs[name] = compileSchema(f.data, { ctx, file: f, src: [], doc: 'swagger', out: ['definitions', name] });
+    }
+  }
+
+  for (const e of orderBy(entries, ROOT_ORDER)) root.set(e.key, e.value, e.file, e.at);
+  const swagger = root.value as Swagger;
+
+  // ---- apiProperties.
+  const props = new ObjectBuilder(ctx, 'apiProperties', ['properties']);
+  const propEntries: Entry[] = [];
+  if (connectorFile) {
+    const push = (key: string, value: unknown, at: Path) => value !== undefined && propEntries.push({ key, value, file: cf, at });
+    push('connectionParameters', auth.connectionParameters, ['auth']);
+    push('connectionParameterSets', auth.connectionParameterSets, ['auth']);
+    push('iconBrandColor', data.brandColor, ['brandColor']);
+    push('scriptOperations', data.scriptOperations, ['scriptOperations']);
+    push('capabilities', data.capabilities, ['capabilities']);
+    let policies: unknown[] | undefined = Array.isArray(data.policies) ? data.policies.map(compilePolicy) : undefined;
+    if (policies) ctx.track('apiProperties', ['properties', 'policyTemplateInstances'], cf, ['policies']);
+    for (const key of API_PROPERTIES_RAW) push(key, data[key], [key]);
+    if (generatedPolicies.length) {
+      const raw = propEntries.find((e) => e.key === 'policyTemplateInstances');
+      if (raw && Array.isArray(raw.value) && !policies) raw.value = [...raw.value, ...generatedPolicies];
+      else policies = [...(policies ?? []), ...generatedPolicies];
+    }
+    push('policyTemplateInstances', policies, ['policies']);
+    push('publisher', data.publisher, ['publisher']);
+    push('stackOwner', data.stackOwner, ['stackOwner']);
+    if (isObject(data.apiProperties)) for (const [k, v] of Object.entries(data.apiProperties)) push(k, v, ['apiProperties', k]);
+  }
+  for (const e of orderBy(propEntries, PROPERTIES_ORDER)) props.set(e.key, e.value, e.file, e.at);
+  const apiProperties: ApiProperties = { properties: props.value as ApiProperties['properties'] };
+
+  // ---- Readme and assets.
+  const readme = connectorFile ? mdxToMarkdown(connectorFile.frontMatter.body) : '';
+  const assets = new Map(source.assets);
+  if (connectorFile && typeof data.icon === 'string' && data.icon !== 'icon.png') {
+    const icon = source.assets.get(data.icon);
+    if (icon) assets.set('icon.png', icon);
+    else ctx.report(cf, ['icon'], 'connector-file-missing', `Expected the icon file \`${data.icon}\` beside connector.mdx`);
+  }
+
+  // ---- Checks over the output, mapped back to the author's files.
+  if (options.check !== false && options.runChecks && !all.some((f) => f.diagnostics.some((d) => d.ruleId === 'frontmatter-yaml'))) {
+    for (const finding of options.runChecks(swagger, apiProperties)) {
+      const doc = finding.doc ?? 'swagger';
+      const origin = ctx.originOf(doc, fromPointer(finding.at)) ?? (connectorFile ? { file: connectorFile, path: [] } : undefined);
+      if (!origin) continue;
+      const cause = finding.cause ? ctx.originOf(finding.cause.doc ?? 'swagger', fromPointer(finding.cause.at)) : undefined;
+      origin.file.diagnostics.push(
+        new Diagnostic({
+          ruleId: finding.ruleId,
+          severity: finding.severity,
+          message: finding.message,
+          file: origin.file.path,
+          pointer: toPointer(origin.path),
+          onKey: finding.onKey ?? false,
+          url: ruleUrl(finding.ruleId),
+          ...(finding.note ? { note: finding.note } : {}),
+          ...(finding.args ? { args: finding.args } : {}),
+          ...(cause && finding.cause ? { cause: { message: finding.cause.message, file: cause.file.path, pointer: toPointer(cause.path) } } : {}),
+        }),
+      );
+    }
+  }
+
+  const diagnostics = [...ctx.extra, ...all.flatMap((f) => f.diagnostics)];
+  placeDiagnostics(diagnostics, files);
+  return { id: source.id, swagger, apiProperties, readme, assets, diagnostics: sortDiagnostics(diagnostics), files };
+}

@@ -1,0 +1,148 @@
+/** Actions and triggers → Swagger operations: request line, parameters map, body, responses. */
+import { STATUS_CODES } from 'node:http';
+import type { Path } from '../../core/pointer.ts';
+import { ObjectBuilder } from '../builder.ts';
+import { child, compileSchema, compileSugarKey, type Place } from './schema.ts';
+
+export interface CompiledOperation {
+  method: string;
+  path: string;
+  operationId: string | undefined;
+  operation: Record<string, unknown>;
+  /** Where the request line was written (for route conflicts). */
+  routeAt: Path;
+}
+
+/** Keys of the authoring model that describe triggers; handled by the trigger pass. */
+export const TRIGGER_KEYS = new Set(['kind', 'callback', 'payload', 'payloadDescription', 'unsubscribe', 'items', 'state', 'batch', 'hint']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function pathTemplateNames(path: string): string[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+}
+
+/** One parameter: name and `in` first (inferred when omitted), then the author's keys in order. */
+export function compileParameter(name: string | undefined, value: unknown, place: Place, routePath: string | undefined): unknown {
+  if (!isObject(value)) return value;
+  if (typeof value.$ref === 'string' && Object.keys(value).length === 1) {
+    place.ctx.track(place.doc, place.out, place.file, place.src);
+    return { $ref: value.$ref };
+  }
+  place.ctx.track(place.doc, place.out, place.file, place.src);
+  const b = new ObjectBuilder(place.ctx, place.doc, place.out);
+  const paramName = typeof value.name === 'string' ? value.name : name;
+  const nameAt = value.name !== undefined ? [...place.src, 'name'] : place.src;
+  b.set('name', paramName, place.file, nameAt);
+  const inferredPath = value.in === undefined && routePath !== undefined && paramName !== undefined && pathTemplateNames(routePath).includes(paramName);
+  if (value.in !== undefined) b.set('in', value.in, place.file, [...place.src, 'in']);
+  else if (routePath !== undefined) b.generated('in', inferredPath ? 'path' : 'query', place.file, place.src);
+  if (inferredPath && value.required === undefined) b.generated('required', true, place.file, place.src);
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'name' || key === 'in') continue;
+    if (compileSugarKey(b, key, v, place)) continue;
+    if (key === 'urlEncoding') b.set('x-ms-url-encoding', v, place.file, [...place.src, key]);
+    else if (key === 'schema') b.set('schema', compileSchema(v, child(place, 'schema')), place.file, [...place.src, key]);
+    else if (key === 'items') b.set('items', compileSchema(v, child(place, 'items')), place.file, [...place.src, key]);
+    else b.set(key, v, place.file, [...place.src, key]);
+  }
+  return b.value;
+}
+
+/** The map form (keyed by name) or list form of parameters, plus the `body` shorthand, as a Swagger list. */
+export function compileParameters(params: unknown, body: unknown, place: Place, routePath: string | undefined, bodyAt: Path): unknown[] | unknown {
+  const list: unknown[] = [];
+  const out = place.out;
+  if (Array.isArray(params)) {
+    params.forEach((p, i) => list.push(compileParameter(undefined, p, { ...place, src: [...place.src, i], out: [...out, list.length] }, routePath)));
+  } else if (isObject(params)) {
+    for (const [name, p] of Object.entries(params)) {
+      list.push(compileParameter(name, p, { ...place, src: [...place.src, name], out: [...out, list.length] }, routePath));
+    }
+  } else if (params !== undefined) {
+    return params;
+  }
+  if (body !== undefined) {
+    const withIn = isObject(body) ? { in: 'body', ...body } : body;
+    list.push(compileParameter('body', withIn, { ...place, src: bodyAt, out: [...out, list.length] }, routePath));
+  }
+  return list;
+}
+
+export function compileResponses(value: unknown, place: Place): unknown {
+  if (!isObject(value)) return value;
+  place.ctx.track(place.doc, place.out, place.file, place.src);
+  const out: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(value)) {
+    const p = child(place, status);
+    if (!isObject(response)) {
+      out[status] = response;
+      continue;
+    }
+    place.ctx.track(p.doc, p.out, p.file, p.src);
+    const b = new ObjectBuilder(p.ctx, p.doc, p.out);
+    if (response.description === undefined && response.$ref === undefined) {
+      b.generated('description', STATUS_CODES[Number(status)] ?? 'Default', p.file, p.src);
+    }
+    for (const [key, v] of Object.entries(response)) {
+      if (key === 'summary') b.set('x-ms-summary', v, p.file, [...p.src, key]);
+      else if (key === 'schema') b.set('schema', compileSchema(v, child(p, 'schema')), p.file, [...p.src, key]);
+      else b.set(key, v, p.file, [...p.src, key]);
+    }
+    out[status] = b.value;
+  }
+  return out;
+}
+
+const REQUEST = /^\s*([A-Za-z]+)\s+(\S+)\s*$/;
+
+/**
+ * Builds the operation object in the author's key order. `extra` compiles keys this pass does
+ * not know (trigger sugar); it returns false to let the key pass through verbatim.
+ */
+export function compileOperation(
+  data: Record<string, unknown>,
+  place: Place,
+  defaultId: string | undefined,
+  extra: (b: ObjectBuilder, key: string, value: unknown) => boolean = () => false,
+): CompiledOperation | undefined {
+  const { ctx, file } = place;
+  let method: string | undefined;
+  let path: string | undefined;
+  let routeAt: Path = place.src;
+  if (typeof data.request === 'string') {
+    const m = REQUEST.exec(data.request);
+    if (m) [method, path] = [m[1]!.toLowerCase(), m[2]!];
+    routeAt = [...place.src, 'request'];
+  } else {
+    if (typeof data.method === 'string') method = data.method.toLowerCase();
+    if (typeof data.path === 'string') path = data.path;
+    routeAt = [...place.src, data.path !== undefined ? 'path' : 'method'];
+  }
+  if (!method || !path) {
+    ctx.report(file, place.src, 'operation-request', 'Expected `request`, like `GET /items/{id}`, or both `method` and `path`', {});
+    return undefined;
+  }
+  const out: Path = ['paths', path, method];
+  const opPlace: Place = { ...place, out };
+  ctx.track(place.doc, out, file, place.src);
+  const b = new ObjectBuilder(ctx, place.doc, out);
+  const operationId = typeof data.operationId === 'string' ? data.operationId : defaultId;
+  if (data.operationId === undefined && defaultId !== undefined) b.generated('operationId', defaultId, file, place.src);
+  let parametersDone = false;
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'request' || key === 'method' || key === 'path') continue;
+    if (key === 'parameters' || key === 'body') {
+      if (parametersDone) continue;
+      parametersDone = true;
+      const list = compileParameters(data.parameters, data.body, child(opPlace, 'parameters'), path, [...place.src, 'body']);
+      b.set('parameters', list, file, [...place.src, key]);
+    } else if (key === 'visibility') b.set('x-ms-visibility', value, file, [...place.src, key]);
+    else if (key === 'responses') b.set('responses', compileResponses(value, child(opPlace, 'responses')), file, [...place.src, key]);
+    else if (extra(b, key, value)) continue;
+    else b.set(key, value, file, [...place.src, key]);
+  }
+  return { method, path, operationId, operation: b.value, routeAt };
+}

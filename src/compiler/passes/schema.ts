@@ -1,0 +1,79 @@
+/** Schemas (bodies, responses, definitions): copy as written, compiling designer sugar in place. */
+import type { Path } from '../../core/pointer.ts';
+import type { SourceFile } from '../../core/source-file.ts';
+import { ObjectBuilder } from '../builder.ts';
+import type { CompileContext, DocName } from '../context.ts';
+import { compileDynamicSchema, compileDynamicValues } from './dynamic.ts';
+
+/** Sugar keys with a one-to-one raw twin, shared by parameters, schemas and responses. */
+export const RENAMES: Record<string, string> = {
+  summary: 'x-ms-summary',
+  visibility: 'x-ms-visibility',
+  testValue: 'x-ms-test-value',
+};
+
+export interface Place {
+  ctx: CompileContext;
+  file: SourceFile;
+  /** Path of this node in the source file's front-matter. */
+  src: Path;
+  doc: DocName;
+  /** Path of this node in the output document. */
+  out: Path;
+}
+
+export function child(place: Place, srcKey: string | number, outKey: string | number = srcKey): Place {
+  return { ...place, src: [...place.src, srcKey], out: [...place.out, outKey] };
+}
+
+const SUBSCHEMA_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
+const SUBSCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
+const SUBSCHEMA_ONE = new Set(['not', 'additionalProperties']);
+
+/**
+ * Compiles one sugar key in place (`summary` → `x-ms-summary`, `dynamicValues` → both dynamic
+ * extensions). Returns false when `key` is not sugar.
+ */
+export function compileSugarKey(b: ObjectBuilder, key: string, value: unknown, place: Place): boolean {
+  const renamed = RENAMES[key];
+  if (renamed) {
+    b.set(renamed, value, place.file, [...place.src, key]);
+    return true;
+  }
+  if (key === 'dynamicValues') {
+    const [values, list] = compileDynamicValues(value);
+    b.set('x-ms-dynamic-values', values, place.file, [...place.src, key]);
+    b.set('x-ms-dynamic-list', list, place.file, [...place.src, key]);
+    return true;
+  }
+  if (key === 'dynamicSchema') {
+    const [schema, properties] = compileDynamicSchema(value);
+    b.set('x-ms-dynamic-schema', schema, place.file, [...place.src, key]);
+    b.set('x-ms-dynamic-properties', properties, place.file, [...place.src, key]);
+    return true;
+  }
+  return false;
+}
+
+export function compileSchema(value: unknown, place: Place): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  place.ctx.track(place.doc, place.out, place.file, place.src);
+  const b = new ObjectBuilder(place.ctx, place.doc, place.out);
+  for (const [key, v] of Object.entries(value)) {
+    if (key.startsWith('x-')) b.set(key, v, place.file, [...place.src, key]);
+    else if (compileSugarKey(b, key, v, place)) continue;
+    else if (SUBSCHEMA_MAPS.has(key) && v && typeof v === 'object' && !Array.isArray(v)) {
+      const map: Record<string, unknown> = {};
+      for (const [name, sub] of Object.entries(v)) map[name] = compileSchema(sub, child(child(place, key), name));
+      b.set(key, map, place.file, [...place.src, key]);
+    } else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(v)) {
+      b.set(key, v.map((sub, i) => compileSchema(sub, child(child(place, key), i))), place.file, [...place.src, key]);
+    } else if (key === 'items') {
+      const items = Array.isArray(v) ? v.map((sub, i) => compileSchema(sub, child(child(place, key), i))) : compileSchema(v, child(place, key));
+      b.set(key, items, place.file, [...place.src, key]);
+    } else if (SUBSCHEMA_ONE.has(key)) {
+      b.set(key, compileSchema(v, child(place, key)), place.file, [...place.src, key]);
+    } else b.set(key, v, place.file, [...place.src, key]);
+  }
+  return b.value;
+}

@@ -1,0 +1,151 @@
+/**
+ * Triggers declared by kind → the platform contracts (platform-format §2 and §3).
+ * webhook: `x-ms-trigger: single`, the internal+required callback property flagged with
+ * `x-ms-notification-url`, `x-ms-notification-content` on the path item, and an optional
+ * generated internal DELETE operation for unsubscribe.
+ * polling: `x-ms-trigger: batch` + `x-ms-trigger-metadata`, the internal required state
+ * parameter with its initial default, and a `pollingtrigger` policy instance.
+ */
+import type { Path } from '../../core/pointer.ts';
+import type { ObjectBuilder } from '../builder.ts';
+import { compileOperation, pathTemplateNames, type CompiledOperation } from './operation.ts';
+import { child, compileSchema, type Place } from './schema.ts';
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+
+export interface CompiledTrigger extends CompiledOperation {
+  /** Set on the path item: `x-ms-notification-content`. */
+  notificationContent?: Obj;
+  /** A generated unsubscribe operation. */
+  unsubscribe?: CompiledOperation;
+  /** A generated `pollingtrigger` policy instance. */
+  policy?: Obj;
+}
+
+export function compileTrigger(data: Obj, place: Place, defaultId: string | undefined): CompiledTrigger | undefined {
+  const kind = data.kind;
+  const compiled: CompiledTrigger | undefined = compileOperation(data, place, defaultId, (b: ObjectBuilder, key, value) => {
+    const at: Path = [...place.src, key];
+    if (key === 'hint') b.set('x-ms-trigger-hint', value, place.file, at);
+    else if (key === 'kind') {
+      if (kind === 'webhook') b.set('x-ms-trigger', data.batch === true ? 'batch' : 'single', place.file, at);
+      else if (kind === 'polling') {
+        b.set('x-ms-trigger', data.batch === false ? 'single' : 'batch', place.file, at);
+        b.set('x-ms-trigger-metadata', { kind: 'query', mode: 'polling' }, place.file, at);
+      }
+    } else if (['callback', 'payload', 'payloadDescription', 'unsubscribe', 'items', 'state', 'batch'].includes(key)) return true;
+    else return false;
+    return true;
+  });
+  if (!compiled) return undefined;
+  const op = compiled.operation;
+  const opPlace: Place = { ...place, out: ['paths', compiled.path, compiled.method] };
+  if (kind === 'webhook') {
+    injectCallback(op, typeof data.callback === 'string' ? data.callback : 'callbackUrl', opPlace, [...place.src, data.callback !== undefined ? 'callback' : 'kind']);
+    if (data.payload !== undefined) {
+      const content: Obj = {};
+      if (data.payloadDescription !== undefined) content.description = data.payloadDescription;
+      const contentPlace: Place = { ...place, src: [...place.src, 'payload'], out: ['paths', compiled.path, 'x-ms-notification-content', 'schema'] };
+      content.schema = compileSchema(data.payload, contentPlace);
+      compiled.notificationContent = content;
+    }
+    if (isObject(data.unsubscribe)) {
+      const unsubscribe = compileUnsubscribe(data.unsubscribe, { ...place, src: [...place.src, 'unsubscribe'] });
+      if (unsubscribe) compiled.unsubscribe = unsubscribe;
+    }
+  } else if (kind === 'polling') {
+    const statePlace = child(place, 'state');
+    if (isObject(data.state)) {
+      injectState(op, data.state, opPlace, statePlace.src);
+      compiled.policy = pollingPolicy(compiled.operationId ?? '', data.state, data.items);
+    }
+  }
+  return compiled;
+}
+
+function compileUnsubscribe(data: Obj, place: Place): CompiledOperation | undefined {
+  const request = typeof data.request === 'string' ? data.request : '';
+  const path = request.trim().split(/\s+/)[1] ?? '';
+  const parameters: Obj = {};
+  for (const name of pathTemplateNames(path)) parameters[name] = { type: 'string' };
+  const generated: Obj = {
+    request: data.request,
+    operationId: data.operationId,
+    ...(data.summary !== undefined ? { summary: data.summary } : {}),
+    ...(data.description !== undefined ? { description: data.description } : {}),
+    visibility: 'internal',
+    parameters,
+    responses: { '200': {} },
+  };
+  return compileOperation(generated, place, undefined);
+}
+
+function bodyParameter(op: Obj): Obj | undefined {
+  const list = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : undefined;
+  return list?.find((p): p is Obj => isObject(p) && p.in === 'body');
+}
+
+/** Adds the callback property (string, internal, flagged) and makes it required up the chain. */
+function injectCallback(op: Obj, dotted: string, place: Place, at: Path): void {
+  let body = bodyParameter(op);
+  if (!body) {
+    body = { name: 'body', in: 'body', required: true, schema: { type: 'object', properties: {} } };
+    const list = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : [];
+    list.push(body);
+    op.parameters = list;
+    place.ctx.track(place.doc, [...place.out, 'parameters', list.length - 1], place.file, at);
+  }
+  if (body.required === undefined) body.required = true;
+  let schema = body.schema as Obj | undefined;
+  if (!isObject(schema)) body.schema = schema = { type: 'object', properties: {} };
+  if (typeof schema.$ref === 'string') {
+    // The referenced definition must carry the property itself; the webhook rule checks it.
+    return;
+  }
+  const names = dotted.split('.');
+  names.forEach((name, i) => {
+    const s = schema!;
+    if (s.type === undefined) s.type = 'object';
+    const properties = (isObject(s.properties) ? s.properties : (s.properties = {})) as Obj;
+    const required = Array.isArray(s.required) ? (s.required as string[]) : [];
+    if (!required.includes(name)) s.required = [...required, name];
+    const last = i === names.length - 1;
+    if (!isObject(properties[name])) properties[name] = last ? {} : { type: 'object', properties: {} };
+    schema = properties[name] as Obj;
+    if (last) {
+      if (schema.type === undefined) schema.type = 'string';
+      if (schema['x-ms-notification-url'] === undefined) schema['x-ms-notification-url'] = true;
+      if (schema['x-ms-visibility'] === undefined) schema['x-ms-visibility'] = 'internal';
+    }
+  });
+}
+
+/** Adds (or completes) the internal, required, defaulted query parameter that carries polling state. */
+function injectState(op: Obj, state: Obj, place: Place, at: Path): void {
+  const name = state.parameter;
+  if (typeof name !== 'string') return;
+  const list = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : (op.parameters = []) as unknown[];
+  let param = list.find((p): p is Obj => isObject(p) && p.name === name);
+  if (!param) {
+    param = { name, in: 'query', type: 'string' };
+    list.push(param);
+    place.ctx.track(place.doc, [...place.out, 'parameters', list.length - 1], place.file, at);
+  }
+  if (param.required === undefined) param.required = true;
+  if (param.default === undefined && state.initial !== undefined) param.default = state.initial;
+  if (param['x-ms-visibility'] === undefined) param['x-ms-visibility'] = 'internal';
+}
+
+function pollingPolicy(operationId: string, state: Obj, items: unknown): Obj {
+  const dataPath = typeof items === 'string' && items !== '' ? `@triggerBody().${items.split('/').join('.')}` : '@triggerBody()';
+  return {
+    templateId: 'pollingtrigger',
+    title: `Polling state for ${operationId}`,
+    parameters: {
+      'x-ms-apimTemplate-operationName': [operationId],
+      'x-ms-apimTemplateParameter.triggerConfig': { [String(state.parameter)]: state.next },
+      'x-ms-apimTemplateParameter.triggerDataPath': dataPath,
+    },
+  };
+}

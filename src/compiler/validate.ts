@@ -1,0 +1,76 @@
+/** zod issues → diagnostics with pointers; one function for every authoring schema. */
+import type { z } from 'zod';
+import { Diagnostic } from '../core/diagnostic.ts';
+import { toPointer, type Segment } from '../core/pointer.ts';
+import type { SourceFile } from '../core/source-file.ts';
+import { UNKNOWN_KEY } from '../model/open-object.ts';
+import { ruleUrl } from '../check/define-rule.ts';
+
+export function validateData(file: SourceFile, schema: z.ZodType, data: unknown, base: Segment[] = []): void {
+  const result = schema.safeParse(data);
+  if (result.success) return;
+  for (const issue of flatten(result.error.issues)) {
+    const path = [...base, ...(issue.path as Segment[])];
+    const params = (issue as { params?: { kind?: string; key?: string } }).params;
+    const unknownKey = params?.kind === UNKNOWN_KEY;
+    const ruleId = unknownKey ? 'frontmatter-unknown-key' : 'frontmatter-value';
+    file.diagnostics.push(
+      new Diagnostic({
+        ruleId,
+        severity: 'error',
+        message: unknownKey ? issue.message : describe(issue),
+        file: file.path,
+        pointer: toPointer(path),
+        onKey: unknownKey || issue.code === 'unrecognized_keys',
+        url: ruleUrl(ruleId),
+        args: [issue.message],
+      }),
+    );
+  }
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Unions report one issue per branch; keep the branch that got furthest (deepest path). */
+function flatten(issues: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const branches = issue.errors.map((branch) =>
+        flatten(branch).map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue),
+      );
+      const depth = (b: Issue[]) => Math.max(0, ...b.map((i) => i.path.length)) - b.length / 1000;
+      const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+      // A branch that failed only at the top (a wrong type) says less than the union itself.
+      if (best.every((i) => i.path.length === issue.path.length && i.code === 'invalid_type')) out.push(issue);
+      else out.push(...best);
+    } else {
+      out.push(issue);
+    }
+  }
+  return out;
+}
+
+function describe(issue: Issue): string {
+  const where = issue.path.length ? `\`${String(issue.path[issue.path.length - 1])}\`` : 'the front-matter';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Expected ${where} to be ${article(issue.expected)}`;
+    case 'invalid_value':
+      return `Unexpected value for ${where}, expected ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
+    case 'invalid_union':
+      return `Unexpected value for ${where}`;
+    case 'too_small':
+      return `Expected ${where} to have at least ${String(issue.minimum)} ${issue.origin === 'string' ? 'characters' : 'items'}`;
+    case 'too_big':
+      return `Expected ${where} to have at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}`;
+    default:
+      return issue.message.replace(/\.$/, '') + (issue.path.length ? ` at ${where}` : '');
+  }
+}
+
+function article(type: string): string {
+  if (type === 'array') return 'a list';
+  if (type === 'object' || type === 'record') return 'a mapping';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

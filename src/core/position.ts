@@ -1,0 +1,117 @@
+/**
+ * Pointer → line/column, resolved once and centrally. The fast YAML parser used for data
+ * keeps no positions, so the position index (a `yaml` CST, or a jsonc tree for JSON) is
+ * built lazily, only for files that actually have diagnostics.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import type { Diagnostic, Place } from './diagnostic.ts';
+import { fromPointer } from './pointer.ts';
+import type { SourceFile } from './source-file.ts';
+
+type Range = [start: number, end: number];
+
+interface YamlIndex {
+  kind: 'yaml';
+  root: YamlNode | null;
+}
+interface JsonIndex {
+  kind: 'json';
+  root: JsonNode | undefined;
+}
+
+function indexOf(file: SourceFile): YamlIndex | JsonIndex {
+  if (!file.positionIndex) {
+    if (file.kind === 'json') {
+      file.positionIndex = { kind: 'json', root: parseTree(file.text.replace(/^\uFEFF/, ' ')) } satisfies JsonIndex;
+    } else {
+      const doc = parseDocument(file.frontMatter.yaml, { keepSourceTokens: false, uniqueKeys: false, strict: false });
+      file.positionIndex = { kind: 'yaml', root: doc.contents as YamlNode | null } satisfies YamlIndex;
+    }
+  }
+  return file.positionIndex as YamlIndex | JsonIndex;
+}
+
+/** Range (offsets into the YAML text) of the node at `segments`, or of its deepest existing ancestor. */
+function yamlRange(root: YamlNode | null, segments: string[], onKey: boolean): Range | undefined {
+  let node: YamlNode | null = root;
+  let range: Range | undefined = node?.range ? [node.range[0], node.range[1]] : undefined;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const last = i === segments.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) return range;
+      const key = pair.key as YamlNode;
+      if (last && (onKey || pair.value == null)) return key.range ? [key.range[0], key.range[1]] : range;
+      node = pair.value as YamlNode | null;
+      // A key with an empty value: point at the key.
+      if (!node?.range) return key.range ? [key.range[0], key.range[1]] : range;
+      range = [node.range[0], node.range[1]];
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as YamlNode | undefined;
+      if (!item?.range) return range;
+      node = item;
+      range = [item.range[0], item.range[1]];
+    } else {
+      return range;
+    }
+  }
+  return range;
+}
+
+function jsonRange(root: JsonNode | undefined, segments: string[], onKey: boolean): Range | undefined {
+  if (!root) return undefined;
+  for (let depth = segments.length; depth >= 0; depth--) {
+    const path = segments.slice(0, depth).map((s, i) => {
+      // jsonc-parser wants numbers for array indices.
+      const parent = findNodeAtLocation(root, segments.slice(0, i));
+      return parent?.type === 'array' ? Number(s) : s;
+    });
+    const node = findNodeAtLocation(root, path);
+    if (!node) continue;
+    const target = onKey && depth === segments.length && node.parent?.type === 'property' ? node.parent.children![0]! : node;
+    return [target.offset, target.offset + target.length];
+  }
+  return undefined;
+}
+
+/** Resolves the place of a pointer in a file. Undefined when the file has no parseable structure. */
+export function placeOf(file: SourceFile, pointer: string, onKey = false): Place | undefined {
+  let segments: string[];
+  try {
+    segments = fromPointer(pointer);
+  } catch {
+    segments = [];
+  }
+  const index = indexOf(file);
+  const range = index.kind === 'json' ? jsonRange(index.root, segments, onKey) : yamlRange(index.root, segments, onKey);
+  const offset = file.frontMatter.yamlOffset;
+  if (!range) {
+    const start = file.pointAt(offset);
+    return { start, end: start };
+  }
+  return { start: file.pointAt(offset + range[0]), end: file.pointAt(offset + trimEnd(file.text, offset + range[0], offset + range[1]) - offset) };
+}
+
+/** YAML ranges of block values include trailing newlines; end the range on the last real character. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/** Fills in `place` for every diagnostic (and cause) that has a pointer but no place yet. */
+export function placeDiagnostics(diagnostics: readonly Diagnostic[], files: ReadonlyMap<string, SourceFile>): void {
+  for (const d of diagnostics) {
+    if (!d.place) {
+      const file = files.get(d.file);
+      if (file) d.place = placeOf(file, d.pointer, d.onKey);
+    }
+    if (d.cause && !d.cause.place) {
+      const file = files.get(d.cause.file);
+      const place = file && placeOf(file, d.cause.pointer);
+      if (place) d.cause.place = place;
+    }
+  }
+}
