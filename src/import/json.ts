@@ -1,0 +1,115 @@
+/**
+ * Reading real-world JSON: strict first; a BOM, comments or trailing commas are accepted with
+ * a warning (the platform's own parser is lenient and such files ship); duplicate keys are
+ * reported (the last one wins, as in the platform). Positions point into the source file.
+ */
+import JSON5 from 'json5';
+import yaml from 'js-yaml';
+import { visit } from 'jsonc-parser';
+import { Diagnostic } from '../core/diagnostic.ts';
+import { toPointer, type Segment } from '../core/pointer.ts';
+import type { SourceFile } from '../core/source-file.ts';
+import { ruleUrl } from '../check/define-rule.ts';
+
+function diag(file: SourceFile, ruleId: string, severity: 'error' | 'warning' | 'info', message: string, offset: number | undefined, pointer = ''): Diagnostic {
+  const start = offset === undefined ? undefined : file.pointAt(offset);
+  return new Diagnostic({
+    ruleId,
+    severity,
+    message,
+    file: file.path,
+    pointer,
+    ...(start ? { place: { start, end: start } } : {}),
+    url: ruleUrl(ruleId),
+    source: 'import',
+  });
+}
+
+/** Reports keys that appear twice in one object, with the pointer of the object. */
+function duplicateKeys(file: SourceFile, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: Array<{ keys: Set<string>; path: Segment[] } | { index: number; path: Segment[] }> = [];
+  let pendingKey: string | undefined;
+  const path = (): Segment[] => {
+    const top = stack.at(-1);
+    return top ? top.path : [];
+  };
+  const enter = (): Segment[] => {
+    const top = stack.at(-1);
+    if (!top) return [];
+    if ('index' in top) return [...top.path, top.index++];
+    return [...top.path, pendingKey ?? ''];
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        stack.push({ keys: new Set(), path: enter() });
+      },
+      onObjectEnd: () => {
+        stack.pop();
+      },
+      onArrayBegin: () => {
+        stack.push({ index: 0, path: enter() });
+      },
+      onArrayEnd: () => {
+        stack.pop();
+      },
+      onObjectProperty: (key, offset) => {
+        pendingKey = key;
+        const top = stack.at(-1);
+        if (top && 'keys' in top) {
+          if (top.keys.has(key)) {
+            out.push(diag(file, 'import-json-duplicate-key', 'warning', `Key \`${key}\` appears twice in one object; the last value is kept, as the platform does`, offset, toPointer([...path(), key])));
+          }
+          top.keys.add(key);
+        }
+      },
+      onLiteralValue: () => {
+        const top = stack.at(-1);
+        if (top && 'index' in top) top.index++;
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  return out;
+}
+
+/** Parses a JSON (or YAML) source file into `file.data`, pushing diagnostics onto the file. */
+export function parseDocumentFile(file: SourceFile): unknown {
+  let text = file.text;
+  if (text.charCodeAt(0) === 0xfeff) {
+    file.diagnostics.push(diag(file, 'import-json-lenient', 'info', 'The file starts with a byte order mark; it was ignored', 0));
+    text = text.slice(1);
+  }
+  if (file.kind !== 'json') {
+    try {
+      file.data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      return file.data;
+    } catch (error) {
+      const e = error as { reason?: string; message: string; mark?: { position: number } };
+      file.diagnostics.push(diag(file, 'import-json-invalid', 'error', `Invalid YAML: ${e.reason ?? e.message}`, e.mark?.position));
+      return undefined;
+    }
+  }
+  try {
+    file.data = JSON.parse(text);
+  } catch (strictError) {
+    let offset: number | undefined;
+    const m = /position (\d+)/.exec(String((strictError as Error).message));
+    if (m) offset = Number(m[1]) + (text === file.text ? 0 : 1);
+    try {
+      file.data = JSON5.parse(text);
+      file.diagnostics.push(diag(file, 'import-json-lenient', 'warning', 'Not strict JSON (comments, trailing commas or control characters); read leniently as JSON5, and written back as strict JSON', offset));
+    } catch (error) {
+      const e = error as { lineNumber?: number; columnNumber?: number; message: string };
+      const d = diag(file, 'import-json-invalid', 'error', `Invalid JSON: ${e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '')}`, undefined);
+      if (e.lineNumber) d.place = { start: { line: e.lineNumber, column: e.columnNumber ?? 1 }, end: { line: e.lineNumber, column: e.columnNumber ?? 1 } };
+      file.diagnostics.push(d);
+      return undefined;
+    }
+  }
+  // Duplicate keys are invisible after JSON.parse; a quick scan finds them.
+  file.diagnostics.push(...duplicateKeys(file, text));
+  return file.data;
+}

@@ -1,0 +1,464 @@
+/**
+ * Power Platform connector folders (apiDefinition.swagger.json + apiProperties.json + readme)
+ * and bare Swagger 2.0 files → a plugboard connector folder. Sugar is used wherever the
+ * compiled result is exactly the original; the rest is carried verbatim; the whole result is
+ * compiled once more and compared, and any difference is reported. Nothing is dropped silently.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import equal from 'fast-deep-equal';
+import { Diagnostic } from '../core/diagnostic.ts';
+import { toPointer, type Path } from '../core/pointer.ts';
+import { placeDiagnostics } from '../core/position.ts';
+import { SourceFile } from '../core/source-file.ts';
+import { ruleUrl } from '../check/define-rule.ts';
+import { compile } from '../compiler/index.ts';
+import { CompileContext } from '../compiler/context.ts';
+import { connectorFromFiles } from '../compiler/load.ts';
+import { compileAuth } from '../compiler/passes/auth.ts';
+import { compileOperation } from '../compiler/passes/operation.ts';
+import { compilePolicy } from '../compiler/passes/policy.ts';
+import { compileSchema } from '../compiler/passes/schema.ts';
+import { compileTrigger } from '../compiler/passes/trigger.ts';
+import { markdownToMdx, mdxToMarkdown } from '../compiler/readme.ts';
+import { METHODS } from '../model/operation.ts';
+import { desugarOperation, desugarSchema, desugarWebhook, isObject, rawOperation } from './desugar.ts';
+import { parseDocumentFile } from './json.ts';
+import type { ImportOptions, ImportResult } from './types.ts';
+import { toMdx } from './write-mdx.ts';
+
+type Obj = Record<string, unknown>;
+
+/** Folder or file names as found on disk, matched case-insensitively. */
+function findFile(names: string[], test: RegExp): string | undefined {
+  return names.find((n) => test.test(n));
+}
+
+export function kebab(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'connector';
+}
+
+const SAFE_STEM = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/;
+
+/** A scratch context to compile one node back for comparison. */
+function scratch(): CompileContext {
+  return new CompileContext(connectorFromFiles('scratch', {}));
+}
+const SCRATCH_FILE = new SourceFile('scratch.mdx', '');
+
+function compilesBack(frontMatter: Obj, original: Obj, trigger: boolean, pathItem: Obj): boolean {
+  const place = { ctx: scratch(), file: SCRATCH_FILE, src: [] as Path, doc: 'swagger' as const, out: [] as Path };
+  const stemId = typeof original.operationId === 'string' ? original.operationId : undefined;
+  const compiled = trigger ? compileTrigger(frontMatter, place, stemId) : compileOperation(frontMatter, place, stemId);
+  if (!compiled || !equal(compiled.operation, original)) return false;
+  if (frontMatter.kind === 'webhook') {
+    const content = (compiled as { notificationContent?: Obj }).notificationContent;
+    if (!equal(content, pathItem['x-ms-notification-content'])) return false;
+  }
+  return true;
+}
+
+export interface PowerPlatformSource {
+  swaggerFile: SourceFile;
+  propertiesFile?: SourceFile;
+  readme?: { name: string; text: string };
+  assets: Map<string, Buffer>;
+  /** Name the id is derived from. */
+  name: string;
+}
+
+/** Finds the parts of a connector folder. */
+export function readConnectorFolder(dir: string, display: string): PowerPlatformSource | Diagnostic {
+  const names = readdirSync(dir).sort();
+  const swaggerName =
+    findFile(names, /^apiDefinition\.swagger\.json$/i) ?? findFile(names, /\.swagger\.json$/i) ?? findFile(names, /^(swagger|openapi)\.(json|ya?ml)$/i);
+  if (!swaggerName) {
+    return new Diagnostic({
+      ruleId: 'import-source-invalid',
+      severity: 'error',
+      message: 'Expected an `apiDefinition.swagger.json` (or another `*.swagger.json`) in the folder',
+      file: display,
+      place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      url: ruleUrl('import-source-invalid'),
+      source: 'import',
+    });
+  }
+  const propertiesName = findFile(names, /^apiProperties\.json$/i);
+  const readmeName = findFile(names, /^readme\.md$/i);
+  const prefix = display.replace(/\/?$/, '/');
+  const read = (n: string) => readFileSync(join(dir, n), 'utf8');
+  const assets = new Map<string, Buffer>();
+  const collect = (rel: string) => {
+    const full = join(dir, rel);
+    if (statSync(full).isDirectory()) for (const n of readdirSync(full).sort()) collect(`${rel}/${n}`);
+    else assets.set(rel, readFileSync(full));
+  };
+  for (const n of names) if (n !== swaggerName && n !== propertiesName && n !== readmeName && !n.startsWith('.')) collect(n);
+  return {
+    swaggerFile: new SourceFile(prefix + swaggerName, read(swaggerName), /\.ya?ml$/i.test(swaggerName) ? 'yaml' : 'json'),
+    ...(propertiesName ? { propertiesFile: new SourceFile(prefix + propertiesName, read(propertiesName), 'json') } : {}),
+    ...(readmeName ? { readme: { name: readmeName, text: read(readmeName) } } : {}),
+    assets,
+    name: basename(dir),
+  };
+}
+
+export function readSwaggerFile(path: string, display: string): PowerPlatformSource {
+  return {
+    swaggerFile: new SourceFile(display, readFileSync(path, 'utf8'), /\.ya?ml$/i.test(path) ? 'yaml' : 'json'),
+    assets: new Map(),
+    name: basename(path, extname(path)).replace(/\.swagger$/i, ''),
+  };
+}
+
+export function importPowerPlatform(source: PowerPlatformSource, options: ImportOptions = {}): ImportResult {
+  const diagnostics: Diagnostic[] = [];
+  const sf = source.swaggerFile;
+  const swagger = parseDocumentFile(sf);
+  const properties = source.propertiesFile ? parseDocumentFile(source.propertiesFile) : undefined;
+  const files = new Map<string, string | Buffer>();
+  const stats = { operations: 0, actions: 0, triggers: 0, definitions: 0, rawOperations: 0 };
+  const report = (file: SourceFile, ruleId: string, severity: 'error' | 'warning' | 'info', message: string, path: Path = [], note?: string) =>
+    file.diagnostics.push(new Diagnostic({ ruleId, severity, message, file: file.path, pointer: toPointer(path), url: ruleUrl(ruleId), source: 'import', ...(note ? { note } : {}) }));
+
+  const title = isObject(swagger) && isObject(swagger.info) && typeof swagger.info.title === 'string' ? swagger.info.title : source.name;
+  const id = options.id ?? kebab(source.swaggerFile.path.endsWith('apiDefinition.swagger.json') || source.propertiesFile ? source.name : title);
+  const finish = (): ImportResult => {
+    const all = [sf, ...(source.propertiesFile ? [source.propertiesFile] : [])];
+    const collected = [...diagnostics, ...all.flatMap((f) => f.diagnostics)];
+    placeDiagnostics(collected, new Map(all.map((f) => [f.path, f])));
+    return { id, files, diagnostics: collected, stats };
+  };
+  if (!isObject(swagger)) {
+    if (swagger !== undefined) report(sf, 'import-source-invalid', 'error', 'Expected a Swagger 2.0 document: a JSON object');
+    return finish();
+  }
+  if (swagger.swagger !== '2.0') {
+    report(sf, 'import-source-invalid', 'error', `Expected \`swagger: "2.0"\`, found ${JSON.stringify(swagger.swagger ?? swagger.openapi ?? null)}`, ['swagger']);
+    return finish();
+  }
+
+  const fm: Obj = {};
+  const rawPaths: Record<string, Obj> = {};
+  const usedStems = new Set<string>();
+  const stemFor = (wanted: unknown): string => {
+    let base = typeof wanted === 'string' && SAFE_STEM.test(wanted) ? wanted : kebab(String(wanted ?? 'operation'));
+    let stem = base;
+    for (let n = 2; usedStems.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
+    usedStems.add(stem.toLowerCase());
+    return stem;
+  };
+
+  // ---- info and connector metadata.
+  const info = isObject(swagger.info) ? swagger.info : undefined;
+  const infoRest: Obj = {};
+  if (info) {
+    for (const [k, v] of Object.entries(info)) {
+      const annotation = k === 'x-ms-api-annotation' && isObject(v) && Object.keys(v).length === 1 && (v.status === 'Preview' || v.status === 'Production');
+      if (['title', 'description', 'version'].includes(k) && typeof v === 'string') fm[k] = v;
+      else if (k === 'contact' && isObject(v)) fm.contact = v;
+      else if (annotation) fm.status = String((v as Obj).status).toLowerCase();
+      else infoRest[k] = v;
+    }
+  }
+  if (swagger.info !== undefined && !info) infoRest.__raw = swagger.info;
+  const metadata = swagger['x-ms-connector-metadata'];
+  const metadataSugar = desugarMetadata(metadata);
+
+  // ---- Root keys, in the original order.
+  const rootRaw: Obj = {};
+  for (const [key, value] of Object.entries(swagger)) {
+    if (key === 'swagger' || key === 'info' || key === 'paths' || key === 'definitions') continue;
+    if (key === 'x-ms-connector-metadata' && metadataSugar) continue;
+    rootRaw[key] = value;
+  }
+
+  // ---- Auth: sugar when it compiles back to the same three parts.
+  const props = isObject(properties) && isObject(properties.properties) ? properties.properties : undefined;
+  if (isObject(properties)) {
+    for (const key of Object.keys(properties)) {
+      if (key !== 'properties') report(source.propertiesFile!, 'import-not-carried', 'error', `Key \`${key}\` outside \`properties\` cannot be carried; the platform reads only \`properties\``, [key]);
+    }
+  }
+  const auth = props ? desugarAuth(swagger, props) : undefined;
+
+  Object.assign(fm, metadataSugar ?? {});
+  if (Object.keys(infoRest).length) fm.info = infoRest.__raw ?? infoRest;
+  for (const [k, v] of Object.entries(rootRaw)) {
+    if (auth && (k === 'securityDefinitions' || k === 'security')) {
+      if (auth.consumed.has(k)) continue;
+    }
+    fm[k] = v;
+  }
+  if (auth) fm.auth = auth.sugar;
+
+  // ---- apiProperties.
+  if (props) {
+    const extra: Obj = {};
+    for (const [key, value] of Object.entries(props)) {
+      if (auth?.consumed.has(key)) continue;
+      if (key === 'publisher' || key === 'stackOwner' || key === 'capabilities' || key === 'scriptOperations') {
+        if (key === 'capabilities' || key === 'scriptOperations' ? Array.isArray(value) && value.every((s) => typeof s === 'string') : typeof value === 'string') fm[key] = value;
+        else extra[key] = value;
+      } else if (key === 'iconBrandColor' && typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) fm.brandColor = value;
+      else if (key === 'policyTemplateInstances' && Array.isArray(value)) {
+        const sugar = value.map(desugarPolicy);
+        if (sugar.every((s, i) => s !== undefined && equal(compilePolicy(s), value[i]))) fm.policies = sugar;
+        else fm.policyTemplateInstances = value;
+      } else if (key === 'connectionParameters' || key === 'connectionParameterSets' || key === 'iconBrandColor' || key === 'policyTemplateInstances') fm[key] = value;
+      else extra[key] = value;
+    }
+    if (Object.keys(extra).length) fm.apiProperties = extra;
+  }
+
+  // ---- Operations → actions/ and triggers/ files, or verbatim under `paths`.
+  const paths = isObject(swagger.paths) ? swagger.paths : undefined;
+  if (swagger.paths !== undefined && !paths) fm.paths = swagger.paths;
+  for (const [path, item] of Object.entries(paths ?? {})) {
+    if (!isObject(item)) {
+      rawPaths[path] = item as Obj;
+      continue;
+    }
+    const consumed = new Set<string>();
+    for (const [method, op] of Object.entries(item)) {
+      if (!(METHODS as readonly string[]).includes(method) || !isObject(op)) continue;
+      stats.operations++;
+      const trigger = op['x-ms-trigger'] !== undefined;
+      if (typeof op.operationId !== 'string' || op.operationId === '') {
+        report(sf, 'import-operation-verbatim', 'info', `Operation \`${method.toUpperCase()} ${path}\` has no operationId; kept verbatim under \`paths\` in connector.mdx`, ['paths', path, method]);
+        continue;
+      }
+      const stem = stemFor(op.operationId);
+      let front: Obj | undefined;
+      if (trigger) {
+        const webhook = desugarWebhook(op, item, method, path, stem);
+        if (webhook && compilesBack(webhook, op, true, item)) {
+          front = webhook;
+          consumed.add('x-ms-notification-content');
+        }
+      }
+      if (!front) {
+        const sugar = desugarOperation(op, method, path, stem);
+        if (compilesBack(sugar, op, trigger, item)) front = sugar;
+      }
+      if (!front) {
+        const raw = rawOperation(op, method, path, stem);
+        if (compilesBack(raw, op, trigger, item)) front = raw;
+      }
+      if (!front) {
+        usedStems.delete(stem.toLowerCase());
+        stats.rawOperations++;
+        report(sf, 'import-operation-verbatim', 'info', `Operation \`${String(op.operationId)}\` uses keys the authoring sugar would change; kept verbatim under \`paths\` in connector.mdx`, ['paths', path, method]);
+        continue;
+      }
+      consumed.add(method);
+      const dir = trigger ? 'triggers' : 'actions';
+      files.set(`${dir}/${stem}.mdx`, toMdx(front));
+      if (trigger) stats.triggers++;
+      else stats.actions++;
+    }
+    const rest: Obj = {};
+    for (const [k, v] of Object.entries(item)) if (!consumed.has(k)) rest[k] = v;
+    if (Object.keys(rest).length || Object.keys(item).length === 0) rawPaths[path] = rest;
+  }
+  if (Object.keys(rawPaths).length) fm.paths = rawPaths;
+
+  // ---- Definitions: one file each when the name makes a safe file name.
+  const definitions = swagger.definitions;
+  if (isObject(definitions)) {
+    const inline: Obj = {};
+    const usedDefs = new Set<string>();
+    for (const [name, schema] of Object.entries(definitions)) {
+      const sugar = desugarSchema(schema);
+      const place = { ctx: scratch(), file: SCRATCH_FILE, src: [] as Path, doc: 'swagger' as const, out: [] as Path };
+      const exact = equal(compileSchema(sugar, place), schema);
+      const value = exact ? sugar : schema;
+      if (!exact) report(sf, 'import-not-lossless', 'error', `Definition \`${name}\` uses a key that the authoring format reads as sugar (summary, visibility, testValue, dynamicValues or dynamicSchema)`, ['definitions', name]);
+      stats.definitions++;
+      if (SAFE_STEM.test(name) && isObject(value) && !usedDefs.has(name.toLowerCase())) {
+        usedDefs.add(name.toLowerCase());
+        files.set(`definitions/${name}.mdx`, toMdx(value));
+      } else inline[name] = value;
+    }
+    if (Object.keys(inline).length || Object.keys(definitions).length === 0) fm.definitions = inline;
+  } else if (definitions !== undefined) fm.definitions = definitions;
+
+  // ---- Readme → body; other files as they are.
+  let body = '';
+  if (source.readme) {
+    body = markdownToMdx(source.readme.text);
+    if (normalizeSpace(mdxToMarkdown(body)) !== normalizeSpace(source.readme.text)) {
+      diagnostics.push(new Diagnostic({ ruleId: 'import-not-lossless', severity: 'warning', message: `The readme does not survive the MDX escaping exactly (a literal \`\\{\`, \`\\}\` or \`\\<\`)`, file: sf.path.replace(/[^/]*$/, source.readme.name), url: ruleUrl('import-not-lossless'), source: 'import' }));
+    }
+  } else if (source.propertiesFile) {
+    report(sf, 'import-readme-missing', 'info', 'The folder has no readme; connector.mdx gets an empty body (certification requires a readme)', []);
+  }
+  for (const [name, bytes] of source.assets) files.set(name, bytes);
+  files.set('connector.mdx', toMdx(orderConnector(fm), body));
+
+  // ---- The proof: compile what we wrote and compare with the original.
+  const texts: Record<string, string> = {};
+  for (const [name, content] of files) if (typeof content === 'string' && name.endsWith('.mdx')) texts[name] = content;
+  const result = compile(connectorFromFiles(id, texts), { check: false, validate: false });
+  const yamlErrors = result.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of yamlErrors) diagnostics.push(new Diagnostic({ ruleId: 'import-not-lossless', severity: 'error', message: `The written ${d.file} does not compile: ${d.message}`, file: sf.path, url: ruleUrl('import-not-lossless'), source: 'import' }));
+  for (const p of differences(result.swagger, swagger, [])) {
+    report(sf, 'import-not-lossless', 'error', `The compiled definition differs from the original at \`${toPointer(p)}\``, p);
+  }
+  if (props || isObject(properties)) {
+    for (const p of differences(result.apiProperties, properties, [])) {
+      report(source.propertiesFile!, 'import-not-lossless', 'error', `The compiled apiProperties differ from the original at \`${toPointer(p)}\``, p);
+    }
+  }
+  return finish();
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Paths where two JSON values differ (object key order ignored), at most 20. */
+function differences(actual: unknown, expected: unknown, at: Path, out: Path[] = []): Path[] {
+  if (out.length >= 20 || equal(actual, expected)) return out;
+  if (isObject(actual) && isObject(expected)) {
+    for (const k of new Set([...Object.keys(actual), ...Object.keys(expected)])) differences(actual[k], expected[k], [...at, k], out);
+  } else if (Array.isArray(actual) && Array.isArray(expected) && actual.length === expected.length) {
+    actual.forEach((v, i) => differences(v, expected[i], [...at, i], out));
+  } else out.push(at);
+  return out;
+}
+
+function desugarMetadata(metadata: unknown): Obj | undefined {
+  if (!Array.isArray(metadata) || metadata.length === 0) return undefined;
+  const names = ['Website', 'Privacy policy', 'Categories'];
+  const keys = ['website', 'privacyPolicy', 'categories'];
+  const out: Obj = {};
+  let last = -1;
+  for (const entry of metadata) {
+    if (!isObject(entry) || Object.keys(entry).length !== 2 || typeof entry.propertyValue !== 'string') return undefined;
+    const i = names.indexOf(String(entry.propertyName));
+    if (i <= last) return undefined;
+    last = i;
+    out[keys[i]!] = i === 2 ? entry.propertyValue.split(';') : entry.propertyValue;
+  }
+  return out;
+}
+
+function desugarPolicy(instance: unknown): Obj | undefined {
+  if (!isObject(instance) || typeof instance.templateId !== 'string' || !isObject(instance.parameters)) return undefined;
+  const out: Obj = { template: instance.templateId };
+  if (instance.title !== undefined) out.title = instance.title;
+  const parameters: Obj = {};
+  for (const [k, v] of Object.entries(instance.parameters)) {
+    if (k === 'x-ms-apimTemplate-operationName') out.operations = v;
+    else if (k === 'x-ms-apimTemplate-policySection') out.section = v;
+    else if (k.startsWith('x-ms-apimTemplateParameter.')) parameters[k.slice('x-ms-apimTemplateParameter.'.length)] = v;
+    else return undefined;
+  }
+  out.parameters = parameters;
+  for (const [k, v] of Object.entries(instance)) if (!['templateId', 'title', 'parameters'].includes(k)) out[k] = v;
+  return out;
+}
+
+/** A connection parameter → connection field sugar (verified by the caller through compileAuth). */
+function desugarField(param: unknown, secretByDefault: boolean): Obj | undefined {
+  if (!isObject(param) || !isObject(param.uiDefinition)) return undefined;
+  const ui = param.uiDefinition;
+  const c = isObject(ui.constraints) ? ui.constraints : {};
+  const field: Obj = {};
+  if (ui.displayName !== undefined) field.label = ui.displayName;
+  if (ui.description !== undefined) field.description = ui.description;
+  if (ui.tooltip !== undefined) field.tooltip = ui.tooltip;
+  if (c.tabIndex !== undefined) field.tabIndex = c.tabIndex;
+  if (c.clearText !== undefined) field.clearText = c.clearText;
+  if (c.required === 'false') field.required = false;
+  if (c.hidden === 'true' || c.hidden === 'false') field.hidden = c.hidden === 'true';
+  if ((param.type === 'securestring') !== secretByDefault) field.secret = param.type === 'securestring';
+  if (param.defaultValue !== undefined) field.default = param.defaultValue;
+  return field;
+}
+
+/** Tries the `auth` sugar; returns it with the raw keys it replaces when it compiles back exactly. */
+function desugarAuth(swagger: Obj, props: Obj): { sugar: Obj; consumed: Set<string> } | undefined {
+  const defs = isObject(swagger.securityDefinitions) ? swagger.securityDefinitions : undefined;
+  const params = isObject(props.connectionParameters) ? props.connectionParameters : undefined;
+  if (!params || props.connectionParameterSets !== undefined) return undefined;
+  const entries = defs ? Object.entries(defs) : [];
+  const names = Object.keys(params);
+  const candidates: Obj[] = [];
+  if (entries.length === 0 && names.length === 0) candidates.push({ type: 'none' });
+  if (entries.length === 1 && isObject(entries[0]![1])) {
+    const [scheme, def] = entries[0] as [string, Obj];
+    if (def.type === 'apiKey' && names.length === 1) {
+      const sugar: Obj = { type: 'apiKey', in: def.in, name: def.name };
+      if (scheme !== 'api_key') sugar.scheme = scheme;
+      if (names[0] !== 'api_key') sugar.parameter = names[0];
+      const field = desugarField(params[names[0]!], true);
+      if (field && field.label === 'API key') delete field.label;
+      if (field && Object.keys(field).length) sugar.field = field;
+      candidates.push(sugar);
+    } else if (def.type === 'basic' && names.length === 2 && params.username && params.password) {
+      const sugar: Obj = { type: 'basic' };
+      if (scheme !== 'basic_auth') sugar.scheme = scheme;
+      const username = desugarField(params.username, true);
+      const password = desugarField(params.password, true);
+      if (username?.label === 'Username') delete username.label;
+      if (password?.label === 'Password') delete password.label;
+      if (username && Object.keys(username).length) sugar.username = username;
+      if (password && Object.keys(password).length) sugar.password = password;
+      candidates.push(sugar);
+    } else if (def.type === 'oauth2' && names.length === 1 && isObject(params[names[0]!])) {
+      const settings = (params[names[0]!] as Obj).oAuthSettings;
+      if (isObject(settings) && isObject(settings.customParameters)) {
+        const sugar: Obj = { type: 'oauth2', provider: settings.identityProvider, clientId: settings.clientId };
+        if (Array.isArray(settings.scopes)) sugar.scopes = settings.scopes;
+        const custom: Obj = {};
+        const keys: Record<string, string> = { authorizationUrl: 'authorizationUrl', tokenUrl: 'tokenUrl', refreshUrl: 'refreshUrl', loginUri: 'loginUri', tenantId: 'tenantId', resourceUri: 'resourceUri' };
+        for (const [k, v] of Object.entries(settings.customParameters)) {
+          if (keys[k] && isObject(v) && Object.keys(v).length === 1 && typeof v.value === 'string') sugar[keys[k]] = v.value;
+          else if (k === 'enableOnbehalfOfLogin' && isObject(v) && (v.value === 'true' || v.value === 'false')) sugar.onBehalfOf = v.value === 'true';
+          else custom[k] = v;
+        }
+        if (Object.keys(custom).length) sugar.customParameters = custom;
+        for (const k of ['redirectMode', 'redirectUrl', 'properties']) if (settings[k] !== undefined) sugar[k] = settings[k];
+        if (scheme !== 'oauth2_auth') sugar.scheme = scheme;
+        if (names[0] !== 'token') sugar.parameter = names[0];
+        candidates.push(sugar);
+      }
+    }
+  }
+  for (const sugar of candidates) {
+    const compiled = compileAuth(scratch(), SCRATCH_FILE, [], sugar);
+    const consumed = new Set<string>(['connectionParameters']);
+    if (!equal(compiled.connectionParameters, params)) continue;
+    if (compiled.securityDefinitions !== undefined) {
+      if (!equal(compiled.securityDefinitions, defs)) continue;
+      consumed.add('securityDefinitions');
+    }
+    if (compiled.security !== undefined) {
+      if (!equal(compiled.security, swagger.security)) continue;
+      consumed.add('security');
+    }
+    return { sugar, consumed };
+  }
+  return undefined;
+}
+
+/** connector.mdx keys in reading order: identity, publishing, connection, API, extras. */
+function orderConnector(fm: Obj): Obj {
+  const order = [
+    'title', 'description', 'version', 'status', 'contact', 'info', 'publisher', 'stackOwner', 'brandColor', 'icon', 'website',
+    'privacyPolicy', 'categories', 'capabilities', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'auth',
+    'securityDefinitions', 'security', 'connectionParameters', 'connectionParameterSets', 'iconBrandColor', 'policies',
+    'policyTemplateInstances', 'scriptOperations',
+  ];
+  const out: Obj = {};
+  for (const k of order) if (fm[k] !== undefined) out[k] = fm[k];
+  for (const [k, v] of Object.entries(fm)) if (!(k in out)) out[k] = v;
+  return out;
+}
