@@ -12,7 +12,7 @@ import { ruleUrl } from '../check/define-rule.ts';
 import { Connector } from '../model/connector.ts';
 import { Operation } from '../model/operation.ts';
 import { Schema } from '../model/schema.ts';
-import { PollingTrigger, WebhookTrigger } from '../model/trigger.ts';
+import { PlainTrigger, PollingTrigger, WebhookTrigger } from '../model/trigger.ts';
 import { ObjectBuilder } from './builder.ts';
 import { CompileContext } from './context.ts';
 import type { ConnectorSource } from './load.ts';
@@ -78,10 +78,10 @@ function orderBy(entries: Entry[], order: string[]): Entry[] {
   return entries.map((e, i) => [e, i] as const).sort((a, b) => rank(a[0].key) - rank(b[0].key) || a[1] - b[1]).map(([e]) => e);
 }
 
-function operationSchemaFor(kind: unknown) {
+function operationSchemaFor(kind: unknown, trigger: boolean) {
   if (kind === 'webhook') return WebhookTrigger;
   if (kind === 'polling') return PollingTrigger;
-  return Operation;
+  return trigger ? PlainTrigger : Operation;
 }
 
 function stem(file: SourceFile): string {
@@ -119,7 +119,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
       ctx.report(file, src, 'frontmatter-value', 'Expected an operation: a mapping with `request`, `summary`, `parameters`…');
       return;
     }
-    if (validate) validateData(file, operationSchemaFor(opData.kind), opData, [...src]);
+    if (validate) validateData(file, operationSchemaFor(opData.kind, trigger), opData, [...src]);
     const place: Place = { ctx, file, src, doc: 'swagger', out: [] };
     if (!trigger && opData.kind !== undefined) {
       ctx.report(file, [...src, 'kind'], 'frontmatter-value', 'Unexpected `kind` in an action; triggers live in `triggers/`');

@@ -150,7 +150,7 @@ export function desugarOperation(op: Obj, method: string, path: string, stem: st
   for (const [key, value] of Object.entries(op)) {
     if (key === 'operationId') continue;
     if (key === 'x-ms-visibility' && !('visibility' in op)) out.visibility = value;
-    else if (key === 'x-ms-trigger-hint' && !('hint' in op)) out.hint = value;
+    else if (key === 'x-ms-trigger-hint' && op['x-ms-trigger'] !== undefined && !('hint' in op)) out.hint = value;
     else if (key === 'parameters') Object.assign(out, desugarParameters(value, path));
     else if (key === 'responses') out.responses = desugarResponses(value);
     else out[key] = value;

@@ -25,6 +25,7 @@ export const POLICY_TEMPLATES: Record<string, { required: string[]; optional: st
 export const Policy = openObject(
   {
     template: z.string().describe('Template id, like `setheader`, `dynamichosturl`, `routerequesttoendpoint`.'),
+    type: z.string().optional().describe('Instance type some templates carry, like `PollingTrigger`.'),
     title: z.string().optional().describe('Name shown in the Policies tab.'),
     operations: z.array(z.string()).optional().describe('operationIds it applies to. Omit for all operations.'),
     section: z.enum(['Request', 'Response', 'Failure']).optional().describe('Request (default) or Response.'),

@@ -72,6 +72,9 @@ export const PollingTrigger = openObject(
   { raw: OPERATION_RAW_KEYS, what: 'a polling trigger' },
 );
 
-export const Trigger = z.union([WebhookTrigger, PollingTrigger]);
+/** A trigger written as a plain operation with a raw `x-ms-trigger` (imported, or a kind the sugar does not cover). */
+export const PlainTrigger = openObject(triggerCommon, { raw: OPERATION_RAW_KEYS, what: 'a trigger' });
+
+export const Trigger = z.union([WebhookTrigger, PollingTrigger, PlainTrigger]);
 export type WebhookTriggerInput = z.input<typeof WebhookTrigger>;
 export type PollingTriggerInput = z.input<typeof PollingTrigger>;
