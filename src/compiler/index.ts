@@ -302,7 +302,9 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     }
   }
 
-  const diagnostics = [...ctx.extra, ...all.flatMap((f) => f.diagnostics)];
+  // Inline operations are validated with the connector and on their own: keep one of each.
+  const seen = new Set<string>();
+  const diagnostics = [...ctx.extra, ...all.flatMap((f) => f.diagnostics)].filter((d) => !seen.has(d.fingerprint) && !!seen.add(d.fingerprint));
   placeDiagnostics(diagnostics, files);
   return { id: source.id, swagger, apiProperties, readme, assets, diagnostics: sortDiagnostics(diagnostics), files };
 }

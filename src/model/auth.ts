@@ -109,5 +109,9 @@ export const MultiAuth = openObject(
   { what: 'multi auth' },
 );
 
+export const AuthSchema = z
+  .discriminatedUnion('type', [NoAuth, ApiKeyAuth, BasicAuth, OAuth2Auth, MultiAuth])
+  .describe('How users sign in: `none`, `apiKey`, `basic`, `oauth2`, or `multi` (several options).');
+
 export const AUTH_TYPES = ['none', 'apiKey', 'basic', 'oauth2', 'multi'] as const;
 export type AuthInput = Record<string, unknown> & { type?: string };

@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import { openObject } from './open-object.ts';
+import { AuthSchema } from './auth.ts';
 import { Operation } from './operation.ts';
 import { Parameter } from './parameter.ts';
 import { Policy } from './policy.ts';
 import { Schema } from './schema.ts';
+import { Trigger } from './trigger.ts';
 
 export const CATEGORIES = [
   'AI', 'Business Management', 'Business Intelligence', 'Collaboration', 'Commerce', 'Communication',
@@ -51,7 +53,7 @@ export const Connector = openObject(
     privacyPolicy: z.string().optional().describe('Privacy policy URL (`x-ms-connector-metadata` Privacy policy).'),
     categories: z.array(z.string()).optional().describe(`At most two of: ${CATEGORIES.join(', ')}.`),
     capabilities: z.array(z.string()).optional().describe('apiProperties `capabilities`, like `[actions, triggers]`.'),
-    auth: z.record(z.string(), z.unknown()).optional().describe('How users sign in: `none`, `apiKey`, `basic`, `oauth2`, or `multi`.'),
+    auth: AuthSchema.optional(),
     policies: z.array(Policy).optional().describe('Gateway policy templates.'),
     scriptOperations: z.array(z.string()).optional().describe('Operations handled by `script.csx`; empty means all.'),
     host: z.string().optional().describe('Host name only, like `api.example.com`.'),
@@ -60,7 +62,7 @@ export const Connector = openObject(
     definitions: z.record(z.string(), Schema).optional().describe('Shared schemas, referenced as `#/definitions/<Name>`.'),
     parameters: z.record(z.string(), Parameter).optional().describe('Shared parameters, referenced as `#/parameters/<name>`.'),
     actions: z.record(z.string(), Operation).optional().describe('Actions written inline, by operationId (small connectors).'),
-    triggers: z.record(z.string(), z.record(z.string(), z.unknown())).optional().describe('Triggers written inline, by operationId.'),
+    triggers: z.record(z.string(), Trigger).optional().describe('Triggers written inline, by operationId.'),
     apiProperties: z.record(z.string(), z.unknown()).optional().describe('More apiProperties keys, verbatim.'),
   },
   { raw: [...SWAGGER_ROOT_RAW_KEYS, ...API_PROPERTIES_RAW_KEYS], what: 'connector.mdx' },

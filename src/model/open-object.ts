@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 
 export const UNKNOWN_KEY = 'plugboard/unknown-key';
+/** Meta key carrying the raw keys of an open object, for the generated JSON Schema. */
+export const RAW_META = 'x-plugboard-raw';
 
 export interface OpenObjectOptions {
   /** Raw keys of the target format allowed here besides the shape's keys. */
@@ -42,6 +44,7 @@ export function openObject<T extends z.ZodRawShape>(shape: T, options: OpenObjec
   return z
     .object(shape)
     .catchall(z.unknown())
+    .meta({ [RAW_META]: options.raw ?? [] })
     .superRefine((value, ctx) => {
       for (const key of Object.keys(value)) {
         if (knownSet.has(key) || key.startsWith('x-')) continue;
