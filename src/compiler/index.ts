@@ -180,7 +180,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   }
 
   // Auth → securityDefinitions/security + connection parameters.
-  const auth = connectorFile ? compileAuth(ctx, cf, ['auth'], data.auth) : {};
+  const auth = connectorFile ? compileAuth(data.auth) : {};
   if (auth.securityDefinitions) entries.push({ key: 'securityDefinitions', value: auth.securityDefinitions, file: cf, at: ['auth'] });
   if (auth.security) entries.push({ key: 'security', value: auth.security, file: cf, at: ['auth'] });
 

@@ -1,9 +1,9 @@
 /** zod issues → diagnostics with pointers; one function for every authoring schema. */
 import type { z } from 'zod';
 import { Diagnostic } from '../core/diagnostic.ts';
-import { toPointer, type Segment } from '../core/pointer.ts';
+import { getAt, toPointer, type Segment } from '../core/pointer.ts';
 import type { SourceFile } from '../core/source-file.ts';
-import { UNKNOWN_KEY } from '../model/open-object.ts';
+import { suggest, UNKNOWN_KEY } from '../model/open-object.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 
 export function validateData(file: SourceFile, schema: z.ZodType, data: unknown, base: Segment[] = []): void {
@@ -18,7 +18,7 @@ export function validateData(file: SourceFile, schema: z.ZodType, data: unknown,
       new Diagnostic({
         ruleId,
         severity: 'error',
-        message: unknownKey ? issue.message : describe(issue),
+        message: unknownKey ? issue.message : describe(issue, getAt(data, issue.path as Segment[])),
         file: file.path,
         pointer: toPointer(path),
         onKey: unknownKey || issue.code === 'unrecognized_keys',
@@ -35,7 +35,11 @@ type Issue = z.core.$ZodIssue;
 function flatten(issues: readonly Issue[]): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.errors.every((b) => b.length === 1 && b[0]!.code === 'invalid_type' && b[0]!.path.length === 0)) {
+      // Every branch failed on the type itself: say which types would do.
+      const expected = [...new Set(issue.errors.map((b) => article((b[0] as { expected: string }).expected)))];
+      out.push({ ...issue, message: `Expected ${'`'}${String(issue.path.at(-1) ?? 'value')}${'`'} to be ${expected.join(' or ')}` } as Issue);
+    } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const branches = issue.errors.map((branch) =>
         flatten(branch).map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue),
       );
@@ -51,15 +55,18 @@ function flatten(issues: readonly Issue[]): Issue[] {
   return out;
 }
 
-function describe(issue: Issue): string {
+function describe(issue: Issue, input: unknown): string {
   const where = issue.path.length ? `\`${String(issue.path[issue.path.length - 1])}\`` : 'the front-matter';
   switch (issue.code) {
     case 'invalid_type':
       return `Expected ${where} to be ${article(issue.expected)}`;
     case 'invalid_value':
-      return `Unexpected value for ${where}, expected ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
-    case 'invalid_union':
-      return `Unexpected value for ${where}`;
+      return unexpected(where, issue.values.map(String), input);
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      if (options) return unexpected(where, options.map(String), input);
+      return issue.message.startsWith('Expected') ? issue.message : `Unexpected value for ${where}`;
+    }
     case 'too_small':
       return `Expected ${where} to have at least ${String(issue.minimum)} ${issue.origin === 'string' ? 'characters' : 'items'}`;
     case 'too_big':
@@ -67,6 +74,12 @@ function describe(issue: Issue): string {
     default:
       return issue.message.replace(/\.$/, '') + (issue.path.length ? ` at ${where}` : '');
   }
+}
+
+function unexpected(where: string, allowed: string[], input: unknown): string {
+  const hint = typeof input === 'string' ? suggest(input, allowed) : undefined;
+  const list = allowed.map((v) => `\`${v}\``).join(', ');
+  return `Unexpected value for ${where}, expected ${list}${hint ? `; did you mean \`${hint}\`?` : ''}`;
 }
 
 function article(type: string): string {

@@ -87,6 +87,13 @@ export function placeOf(file: SourceFile, pointer: string, onKey = false): Place
   const index = indexOf(file);
   const range = index.kind === 'json' ? jsonRange(index.root, segments, onKey) : yamlRange(index.root, segments, onKey);
   const offset = file.frontMatter.yamlOffset;
+  if (range && segments.length === 0) {
+    // The whole document: point at its first line rather than at all of it.
+    const start = file.pointAt(offset + range[0]);
+    const lineEnd = file.text.indexOf('\n', offset + range[0]);
+    const end = file.pointAt(lineEnd === -1 ? file.text.length : lineEnd);
+    return { start, end: end.line === start.line ? end : start };
+  }
   if (!range) {
     const start = file.pointAt(offset);
     return { start, end: start };

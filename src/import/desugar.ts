@@ -167,6 +167,14 @@ export function rawOperation(op: Obj, method: string, path: string, stem: string
   return out;
 }
 
+/** The compiler lists the callback chain in `required` itself. */
+function dropRequired(node: Obj, name: string): void {
+  if (!Array.isArray(node.required)) return;
+  const rest = node.required.filter((n) => n !== name);
+  if (rest.length) node.required = rest;
+  else delete node.required;
+}
+
 /**
  * A webhook trigger as `kind: webhook`: the callback property and the notification content
  * become `callback` and `payload`. Returns undefined when the shape is not the usual one.
@@ -190,12 +198,14 @@ export function desugarWebhook(op: Obj, pathItem: Obj, method: string, path: str
       const extra = Object.keys(prop).filter((k) => !['type', 'x-ms-notification-url', 'x-ms-visibility'].includes(k));
       if (extra.length || prop.type !== 'string' || prop['x-ms-visibility'] !== 'internal') return undefined;
       delete props[hit[0]];
+      dropRequired(node, hit[0]);
       break;
     }
     const nested = Object.entries(props).filter(([, v]) => isObject(v) && isObject((v as Obj).properties));
     const next = nested.find(([, v]) => JSON.stringify(v).includes('"x-ms-notification-url":true'));
     if (!next) return undefined;
     names.push(next[0]);
+    dropRequired(node, next[0]);
     node = next[1] as Obj;
   }
   const trigger = desugarOperation({ ...op, parameters: op.parameters.map((p) => (p === body ? { ...body, schema } : p)) }, method, path, stem);

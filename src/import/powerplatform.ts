@@ -266,7 +266,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     for (const [k, v] of Object.entries(item)) if (!consumed.has(k)) rest[k] = v;
     if (Object.keys(rest).length || Object.keys(item).length === 0) rawPaths[path] = rest;
   }
-  if (Object.keys(rawPaths).length) fm.paths = rawPaths;
+  if (Object.keys(rawPaths).length || (paths && stats.actions + stats.triggers === 0)) fm.paths = rawPaths;
 
   // ---- Definitions: one file each when the name makes a safe file name.
   const definitions = swagger.definitions;
@@ -433,7 +433,7 @@ function desugarAuth(swagger: Obj, props: Obj): { sugar: Obj; consumed: Set<stri
     }
   }
   for (const sugar of candidates) {
-    const compiled = compileAuth(scratch(), SCRATCH_FILE, [], sugar);
+    const compiled = compileAuth(sugar);
     const consumed = new Set<string>(['connectionParameters']);
     if (!equal(compiled.connectionParameters, params)) continue;
     if (compiled.securityDefinitions !== undefined) {

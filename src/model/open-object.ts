@@ -45,7 +45,9 @@ export function openObject<T extends z.ZodRawShape>(shape: T, options: OpenObjec
     .object(shape)
     .catchall(z.unknown())
     .meta({ [RAW_META]: options.raw ?? [] })
-    .superRefine((value, ctx) => {
+    .superRefine(
+      (value, ctx) => {
+      if (!value || typeof value !== 'object') return;
       for (const key of Object.keys(value)) {
         if (knownSet.has(key) || key.startsWith('x-')) continue;
         const hint = suggest(key, known);
@@ -56,5 +58,8 @@ export function openObject<T extends z.ZodRawShape>(shape: T, options: OpenObjec
           params: { kind: UNKNOWN_KEY, key, suggestion: hint },
         });
       }
-    });
+      },
+      // Report unknown keys even when other keys of the object are invalid.
+      { when: () => true },
+    );
 }

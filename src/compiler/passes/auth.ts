@@ -2,9 +2,6 @@
  * The `auth` block → Swagger `securityDefinitions` + root `security`, and apiProperties
  * `connectionParameters` (or `connectionParameterSets` for `type: multi`).
  */
-import type { Path } from '../../core/pointer.ts';
-import type { CompileContext } from '../context.ts';
-import type { SourceFile } from '../../core/source-file.ts';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -96,10 +93,19 @@ function single(auth: Obj): CompiledAuth {
       if (definition.authorizationUrl === undefined) delete definition.authorizationUrl;
       if (definition.tokenUrl === undefined) delete definition.tokenUrl;
       definition.scopes = Object.fromEntries(scopes.map((s) => [String(s), String(s)]));
+      const connectionParameters: Obj = { [parameter]: { type: 'oauthSetting', oAuthSettings: settings } };
+      // Entra ID connections carry the tenant the user signed in with (platform-format §4.2).
+      if (auth.provider === 'aad') {
+        connectionParameters[`${parameter}:TenantId`] = {
+          type: 'string',
+          metadata: { sourceType: 'AzureActiveDirectoryTenant' },
+          uiDefinition: { constraints: { required: 'false', hidden: 'true' } },
+        };
+      }
       return {
         securityDefinitions: { [scheme]: definition },
         security: [{ [scheme]: scopes }],
-        connectionParameters: { [parameter]: { type: 'oauthSetting', oAuthSettings: settings }, ...fieldsOf(auth) },
+        connectionParameters: { ...connectionParameters, ...fieldsOf(auth) },
       };
     }
     default:
@@ -107,14 +113,10 @@ function single(auth: Obj): CompiledAuth {
   }
 }
 
-export function compileAuth(ctx: CompileContext, file: SourceFile, at: Path, auth: unknown): CompiledAuth {
+export function compileAuth(auth: unknown): CompiledAuth {
   if (!isObject(auth)) return {};
-  if (auth.type !== 'multi') {
-    if (!['none', 'apiKey', 'basic', 'oauth2'].includes(String(auth.type))) {
-      ctx.report(file, [...at, 'type'], 'frontmatter-value', 'Unexpected auth `type`, expected `none`, `apiKey`, `basic`, `oauth2` or `multi`');
-    }
-    return single(auth);
-  }
+  // An unknown `type` compiles to nothing; the front-matter validation reports it.
+  if (auth.type !== 'multi') return single(auth);
   const options = Array.isArray(auth.options) ? auth.options.filter(isObject) : [];
   const definitions: Obj = {};
   const values = options.map((option) => {

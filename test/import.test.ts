@@ -1,0 +1,44 @@
+/**
+ * Golden folders for the importers: test/fixtures/import/<format>/<case>/ holds the source
+ * (`input.*`, or the folder itself for Power Platform) and `expected/` the connector folder
+ * it becomes, plus `diagnostics.txt`. Every case is also built back and compared with its
+ * source. Accept a change with `-u`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSON5 from 'json5';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../src/compiler/index.ts';
+import { connectorFromFiles } from '../src/compiler/load.ts';
+import { importSource } from '../src/import/index.ts';
+
+const root = join(import.meta.dirname, 'fixtures/import');
+const cases = readdirSync(root).flatMap((format) => readdirSync(join(root, format)).map((name) => [format, name] as const));
+
+function sourceOf(dir: string, format: string): string {
+  if (format === 'powerplatform') return dir;
+  return join(dir, readdirSync(dir).find((n) => n.startsWith('input'))!);
+}
+
+describe('import golden folders', () => {
+  it.each(cases)('%s/%s', async (format, name) => {
+    const dir = join(root, format, name);
+    const source = sourceOf(dir, format);
+    const result = importSource(source, { display: `${format}/${name}/${source === dir ? '' : source.split('/').pop()}` });
+    for (const [file, content] of [...result.files].sort(([a], [b]) => a.localeCompare(b))) {
+      if (typeof content === 'string') await expect(content).toMatchFileSnapshot(join(dir, 'expected', file));
+    }
+    await expect(result.diagnostics.map((d) => `${d.severity} ${String(d)}`).join('\n') + '\n').toMatchFileSnapshot(join(dir, 'diagnostics.txt'));
+
+    // Built back, the connector is the source.
+    const texts = Object.fromEntries([...result.files].filter(([, c]) => typeof c === 'string') as Array<[string, string]>);
+    const built = compile(connectorFromFiles(result.id, texts), { check: false });
+    const swaggerPath = format === 'powerplatform' ? join(dir, 'apiDefinition.swagger.json') : source;
+    const text = readFileSync(swaggerPath, 'utf8').replace(/^\uFEFF/, '');
+    const original = /\.ya?ml$/.test(swaggerPath) ? yaml.load(text, { schema: yaml.CORE_SCHEMA }) : JSON5.parse(text);
+    expect(JSON.parse(JSON.stringify(built.swagger))).toStrictEqual(original);
+    if (format === 'powerplatform') expect(built.apiProperties).toStrictEqual(JSON.parse(readFileSync(join(dir, 'apiProperties.json'), 'utf8')));
+    expect(result.diagnostics.filter((d) => d.ruleId === 'import-not-lossless')).toEqual([]);
+  });
+});
