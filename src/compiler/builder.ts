@@ -4,19 +4,17 @@
  */
 import type { Path } from '../core/pointer.ts';
 import type { SourceFile } from '../core/source-file.ts';
-import type { CompileContext, DocName } from './context.ts';
+import type { CompileContext } from './context.ts';
 
 export class ObjectBuilder {
   readonly value: Record<string, unknown> = {};
   private readonly setAt = new Map<string, { file: SourceFile; path: Path }>();
   private readonly ctx: CompileContext;
-  private readonly doc: DocName;
-  private readonly out: Path;
 
-  constructor(ctx: CompileContext, doc: DocName, out: Path) {
+  /** `file`/`path`: the source node this object is compiled from. */
+  constructor(ctx: CompileContext, file: SourceFile, path: Path) {
     this.ctx = ctx;
-    this.doc = doc;
-    this.out = out;
+    ctx.track(this.value, file, path);
   }
 
   /** Sets `key` from the source node at `path` in `file`; `undefined` values are skipped. */
@@ -32,15 +30,11 @@ export class ObjectBuilder {
     }
     this.value[key] = value;
     this.setAt.set(key, { file, path });
-    this.ctx.track(this.doc, [...this.out, key], file, path);
+    this.ctx.trackKey(this.value, key, file, path);
   }
 
   /** Sets a key that nobody wrote (a generated default); a later explicit key still conflicts. */
   generated(key: string, value: unknown, file: SourceFile, path: Path): void {
     this.set(key, value, file, path);
-  }
-
-  has(key: string): boolean {
-    return Object.hasOwn(this.value, key);
   }
 }

@@ -1,6 +1,10 @@
 /**
  * State shared by the compiler passes: the output documents, where each output node came
  * from (so findings on the output land on the author's line), and diagnostics.
+ *
+ * Provenance is recorded per output object, not per key: an object remembers the source node
+ * it was compiled from, plus the few keys that came from elsewhere (sugar renamed, generated).
+ * Resolving a pointer walks the output once. This keeps compiling fast: no string per key.
  */
 import { Diagnostic, type Severity } from '../core/diagnostic.ts';
 import { toPointer, type Path, type Segment } from '../core/pointer.ts';
@@ -16,11 +20,16 @@ export interface Origin {
   path: Path;
 }
 
+interface NodeOrigin extends Origin {
+  /** Keys of this object whose source is not `path/<key>`. */
+  keys?: Map<string, Origin>;
+}
+
 export class CompileContext {
   readonly source: ConnectorSource;
-  readonly swagger: Swagger = {};
-  readonly apiProperties: ApiProperties = { properties: {} };
-  private readonly origins = new Map<string, Origin>();
+  swagger: Swagger = {};
+  apiProperties: ApiProperties = { properties: {} };
+  private readonly origins = new WeakMap<object, NodeOrigin>();
   /** Diagnostics that are not about one source file (missing files). */
   readonly extra: Diagnostic[] = [];
 
@@ -28,18 +37,40 @@ export class CompileContext {
     this.source = source;
   }
 
-  /** Records that the output node at `out` was written at `path` of `file`. */
-  track(doc: DocName, out: Path, file: SourceFile, path: Path): void {
-    this.origins.set(doc + ':' + toPointer(out), { file, path });
+  /** Records that the output object `node` was compiled from `path` of `file`. */
+  track(node: unknown, file: SourceFile, path: Path): void {
+    if (node && typeof node === 'object' && !this.origins.has(node)) this.origins.set(node, { file, path });
+  }
+
+  /** Records that `key` of the output object `node` came from `path` of `file`. */
+  trackKey(node: object, key: string, file: SourceFile, path: Path): void {
+    let origin = this.origins.get(node);
+    if (!origin) this.origins.set(node, (origin = { file, path: path.slice(0, -1) }));
+    if (origin.file === file && path.length === origin.path.length + 1 && path[path.length - 1] === key) return;
+    (origin.keys ??= new Map()).set(key, { file, path });
   }
 
   /** The source of an output pointer: the nearest tracked ancestor plus the rest of the path. */
   originOf(doc: DocName, out: readonly string[]): Origin | undefined {
-    for (let depth = out.length; depth >= 0; depth--) {
-      const origin = this.origins.get(doc + ':' + toPointer(out.slice(0, depth)));
-      if (origin) return { file: origin.file, path: [...origin.path, ...out.slice(depth)] };
+    let node: unknown = doc === 'swagger' ? this.swagger : this.apiProperties;
+    let best: Origin | undefined;
+    let consumed = 0;
+    for (let i = 0; i <= out.length; i++) {
+      const origin = node && typeof node === 'object' ? this.origins.get(node) : undefined;
+      if (origin) {
+        best = origin;
+        consumed = i;
+        const key = out[i];
+        const keyed = key !== undefined ? origin.keys?.get(key) : undefined;
+        if (keyed) {
+          best = keyed;
+          consumed = i + 1;
+        }
+      }
+      if (i === out.length || !node || typeof node !== 'object') break;
+      node = (node as Record<string, unknown>)[out[i]!];
     }
-    return undefined;
+    return best && { file: best.file, path: [...best.path, ...out.slice(consumed)] };
   }
 
   report(
@@ -65,31 +96,6 @@ export class CompileContext {
       }),
     );
   }
-}
-
-/**
- * Sets `key` on `target` unless something already set it, in which case the author wrote
- * the same thing twice (sugar and its raw key, or two raw sources): an error on the second.
- */
-export function assign(
-  ctx: CompileContext,
-  target: Record<string, unknown>,
-  key: string,
-  value: unknown,
-  at: { file: SourceFile; path: Path },
-  setBy: Map<string, Path> | undefined,
-): void {
-  if (value === undefined) return;
-  if (Object.hasOwn(target, key)) {
-    const first = setBy?.get(key);
-    ctx.report(at.file, at.path, 'connector-duplicate-key', `\`${key}\` is set twice; keep one of the two`, {
-      onKey: true,
-      ...(first ? { cause: { message: `\`${key}\` first set here`, file: at.file, path: first } } : {}),
-    });
-    return;
-  }
-  target[key] = value;
-  setBy?.set(key, at.path);
 }
 
 export type { Segment };

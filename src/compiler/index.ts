@@ -7,7 +7,7 @@ import { Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { Path } from '../core/pointer.ts';
 import { fromPointer, toPointer } from '../core/pointer.ts';
 import { placeDiagnostics } from '../core/position.ts';
-import type { SourceFile } from '../core/source-file.ts';
+import { SourceFile } from '../core/source-file.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 import { Connector } from '../model/connector.ts';
 import { Operation } from '../model/operation.ts';
@@ -120,7 +120,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
       return;
     }
     if (validate) validateData(file, operationSchemaFor(opData.kind, trigger), opData, [...src]);
-    const place: Place = { ctx, file, src, doc: 'swagger', out: [] };
+    const place: Place = { ctx, file, src };
     if (!trigger && opData.kind !== undefined) {
       ctx.report(file, [...src, 'kind'], 'frontmatter-value', 'Unexpected `kind` in an action; triggers live in `triggers/`');
     }
@@ -138,12 +138,13 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   for (const f of source.triggers) if (f.data !== undefined) compileOp(f, f.data, [], stem(f), true);
 
   // ---- Root of the Swagger document.
-  const root = new ObjectBuilder(ctx, 'swagger', []);
+  // Without a connector.mdx (reported above) generated nodes still need a file to point at.
+  const cf = connectorFile ?? new SourceFile(source.prefix + 'connector.mdx', '');
+  const root = new ObjectBuilder(ctx, cf, []);
   const entries: Entry[] = [];
-  const cf = connectorFile!;
   if (connectorFile) {
     // info: sugar first, then raw `info` keys (a key set both ways is reported).
-    const info = new ObjectBuilder(ctx, 'swagger', ['info']);
+    const info = new ObjectBuilder(ctx, cf, data.info !== undefined ? ['info'] : []);
     for (const key of INFO_SUGAR) info.set(key, data[key], cf, [key]);
     if (data.status !== undefined) {
       const status = String(data.status);
@@ -152,14 +153,15 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     if (isObject(data.info)) for (const [k, v] of Object.entries(data.info)) info.set(k, v, cf, ['info', k]);
     if (data.swagger === undefined) entries.push({ key: 'swagger', value: '2.0', file: cf, at: [] });
     entries.push({ key: 'info', value: info.value, file: cf, at: data.info !== undefined ? ['info'] : ['title'] });
-    ctx.track('swagger', ['info'], cf, data.info !== undefined ? ['info'] : []);
 
     const metadata: Obj[] = [];
     for (const [key, name] of Object.entries(METADATA_SUGAR)) {
       if (data[key] === undefined) continue;
       const value = key === 'categories' && Array.isArray(data[key]) ? (data[key] as unknown[]).join(';') : data[key];
-      ctx.track('swagger', ['x-ms-connector-metadata', metadata.length], cf, [key]);
-      metadata.push({ propertyName: name, propertyValue: value });
+      const entry = { propertyName: name, propertyValue: value };
+      ctx.track(entry, cf, [key]);
+      ctx.trackKey(entry, 'propertyValue', cf, [key]);
+      metadata.push(entry);
     }
     if (metadata.length) entries.push({ key: 'x-ms-connector-metadata', value: metadata, file: cf, at: [Object.keys(METADATA_SUGAR).find((k) => data[k] !== undefined)!] });
 
@@ -167,11 +169,11 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
       if (CONNECTOR_ONLY.has(key) || API_PROPERTIES_RAW.has(key) || key === 'info') continue;
       if (key === 'definitions' && isObject(value)) {
         const defs: Obj = {};
-        for (const [name, schema] of Object.entries(value)) defs[name] = compileSchema(schema, { ctx, file: cf, src: ['definitions', name], doc: 'swagger', out: ['definitions', name] });
+        for (const [name, schema] of Object.entries(value)) defs[name] = compileSchema(schema, { ctx, file: cf, src: ['definitions', name] });
         entries.push({ key, value: defs, file: cf, at: [key] });
       } else if (key === 'parameters' && isObject(value)) {
         const params: Obj = {};
-        for (const [name, p] of Object.entries(value)) params[name] = compileParameter(isObject(p) && p.name === undefined ? name : undefined, p, { ctx, file: cf, src: ['parameters', name], doc: 'swagger', out: ['parameters', name] }, undefined);
+        for (const [name, p] of Object.entries(value)) params[name] = compileParameter(isObject(p) && p.name === undefined ? name : undefined, p, { ctx, file: cf, src: ['parameters', name] }, undefined);
         entries.push({ key, value: params, file: cf, at: [key] });
       } else if (key === 'paths' && isObject(value)) {
         entries.push({ key, value: structuredClone(value), file: cf, at: [key] });
@@ -203,7 +205,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
       });
       return;
     }
-    if (!first && !ctx.originOf('swagger', ['paths', op.path])?.path.length) ctx.track('swagger', ['paths', op.path], file, src);
+    ctx.track(item, file, src);
     routes.set(route, { file, at: op.routeAt });
     item[op.method] = op.operation;
   };
@@ -236,15 +238,16 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
         ctx.report(f, [], 'connector-duplicate-key', `Definition \`${name}\` is already defined in connector.mdx`);
         continue;
       }
-      defs[name] = compileSchema(f.data, { ctx, file: f, src: [], doc: 'swagger', out: ['definitions', name] });
+      defs[name] = compileSchema(f.data, { ctx, file: f, src: [] });
     }
   }
 
   for (const e of orderBy(entries, ROOT_ORDER)) root.set(e.key, e.value, e.file, e.at);
   const swagger = root.value as Swagger;
+  ctx.swagger = swagger;
 
   // ---- apiProperties.
-  const props = new ObjectBuilder(ctx, 'apiProperties', ['properties']);
+  const props = new ObjectBuilder(ctx, cf, []);
   const propEntries: Entry[] = [];
   if (connectorFile) {
     const push = (key: string, value: unknown, at: Path) => value !== undefined && propEntries.push({ key, value, file: cf, at });
@@ -254,7 +257,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     push('scriptOperations', data.scriptOperations, ['scriptOperations']);
     push('capabilities', data.capabilities, ['capabilities']);
     let policies: unknown[] | undefined = Array.isArray(data.policies) ? data.policies.map(compilePolicy) : undefined;
-    if (policies) ctx.track('apiProperties', ['properties', 'policyTemplateInstances'], cf, ['policies']);
+    if (policies) ctx.track(policies, cf, ['policies']);
     for (const key of API_PROPERTIES_RAW) push(key, data[key], [key]);
     if (generatedPolicies.length) {
       const raw = propEntries.find((e) => e.key === 'policyTemplateInstances');
@@ -268,6 +271,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   }
   for (const e of orderBy(propEntries, PROPERTIES_ORDER)) props.set(e.key, e.value, e.file, e.at);
   const apiProperties: ApiProperties = { properties: props.value as ApiProperties['properties'] };
+  ctx.apiProperties = apiProperties;
 
   // ---- Readme and assets.
   const readme = connectorFile ? mdxToMarkdown(connectorFile.frontMatter.body) : '';

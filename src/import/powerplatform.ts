@@ -52,7 +52,7 @@ function scratch(): CompileContext {
 const SCRATCH_FILE = new SourceFile('scratch.mdx', '');
 
 function compilesBack(frontMatter: Obj, original: Obj, trigger: boolean, pathItem: Obj): boolean {
-  const place = { ctx: scratch(), file: SCRATCH_FILE, src: [] as Path, doc: 'swagger' as const, out: [] as Path };
+  const place = { ctx: scratch(), file: SCRATCH_FILE, src: [] as Path };
   const stemId = typeof original.operationId === 'string' ? original.operationId : undefined;
   const compiled = trigger ? compileTrigger(frontMatter, place, stemId) : compileOperation(frontMatter, place, stemId);
   if (!compiled || !equal(compiled.operation, original)) return false;
@@ -275,7 +275,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     const usedDefs = new Set<string>();
     for (const [name, schema] of Object.entries(definitions)) {
       const sugar = desugarSchema(schema);
-      const place = { ctx: scratch(), file: SCRATCH_FILE, src: [] as Path, doc: 'swagger' as const, out: [] as Path };
+      const place = { ctx: scratch(), file: SCRATCH_FILE, src: [] as Path };
       const exact = equal(compileSchema(sugar, place), schema);
       const value = exact ? sugar : schema;
       if (!exact) report(sf, 'import-not-lossless', 'error', `Definition \`${name}\` uses a key that the authoring format reads as sugar (summary, visibility, testValue, dynamicValues or dynamicSchema)`, ['definitions', name]);

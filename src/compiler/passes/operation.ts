@@ -28,11 +28,11 @@ export function pathTemplateNames(path: string): string[] {
 export function compileParameter(name: string | undefined, value: unknown, place: Place, routePath: string | undefined): unknown {
   if (!isObject(value)) return value;
   if (typeof value.$ref === 'string' && Object.keys(value).length === 1) {
-    place.ctx.track(place.doc, place.out, place.file, place.src);
-    return { $ref: value.$ref };
+    const ref = { $ref: value.$ref };
+    place.ctx.track(ref, place.file, place.src);
+    return ref;
   }
-  place.ctx.track(place.doc, place.out, place.file, place.src);
-  const b = new ObjectBuilder(place.ctx, place.doc, place.out);
+  const b = new ObjectBuilder(place.ctx, place.file, place.src);
   const paramName = typeof value.name === 'string' ? value.name : name;
   const nameAt = value.name !== undefined ? [...place.src, 'name'] : place.src;
   b.set('name', paramName, place.file, nameAt);
@@ -54,35 +54,32 @@ export function compileParameter(name: string | undefined, value: unknown, place
 /** The map form (keyed by name) or list form of parameters, plus the `body` shorthand, as a Swagger list. */
 export function compileParameters(params: unknown, body: unknown, place: Place, routePath: string | undefined, bodyAt: Path): unknown[] | unknown {
   const list: unknown[] = [];
-  const out = place.out;
+  place.ctx.track(list, place.file, place.src);
   if (Array.isArray(params)) {
-    params.forEach((p, i) => list.push(compileParameter(undefined, p, { ...place, src: [...place.src, i], out: [...out, list.length] }, routePath)));
+    params.forEach((p, i) => list.push(compileParameter(undefined, p, child(place, i), routePath)));
   } else if (isObject(params)) {
-    for (const [name, p] of Object.entries(params)) {
-      list.push(compileParameter(name, p, { ...place, src: [...place.src, name], out: [...out, list.length] }, routePath));
-    }
+    for (const [name, p] of Object.entries(params)) list.push(compileParameter(name, p, child(place, name), routePath));
   } else if (params !== undefined) {
     return params;
   }
   if (body !== undefined) {
     const withIn = isObject(body) ? { in: 'body', ...body } : body;
-    list.push(compileParameter('body', withIn, { ...place, src: bodyAt, out: [...out, list.length] }, routePath));
+    list.push(compileParameter('body', withIn, { ...place, src: bodyAt }, routePath));
   }
   return list;
 }
 
 export function compileResponses(value: unknown, place: Place): unknown {
   if (!isObject(value)) return value;
-  place.ctx.track(place.doc, place.out, place.file, place.src);
   const out: Record<string, unknown> = {};
+  place.ctx.track(out, place.file, place.src);
   for (const [status, response] of Object.entries(value)) {
     const p = child(place, status);
     if (!isObject(response)) {
       out[status] = response;
       continue;
     }
-    place.ctx.track(p.doc, p.out, p.file, p.src);
-    const b = new ObjectBuilder(p.ctx, p.doc, p.out);
+    const b = new ObjectBuilder(p.ctx, p.file, p.src);
     if (response.description === undefined && response.$ref === undefined) {
       b.generated('description', STATUS_CODES[Number(status)] ?? 'Default', p.file, p.src);
     }
@@ -125,10 +122,8 @@ export function compileOperation(
     ctx.report(file, place.src, 'operation-request', 'Expected `request`, like `GET /items/{id}`, or both `method` and `path`', {});
     return undefined;
   }
-  const out: Path = ['paths', path, method];
-  const opPlace: Place = { ...place, out };
-  ctx.track(place.doc, out, file, place.src);
-  const b = new ObjectBuilder(ctx, place.doc, out);
+  const opPlace: Place = place;
+  const b = new ObjectBuilder(ctx, file, place.src);
   const operationId = typeof data.operationId === 'string' ? data.operationId : defaultId;
   if (data.operationId === undefined && defaultId !== undefined) b.generated('operationId', defaultId, file, place.src);
   let parametersDone = false;

@@ -2,7 +2,7 @@
 import type { Path } from '../../core/pointer.ts';
 import type { SourceFile } from '../../core/source-file.ts';
 import { ObjectBuilder } from '../builder.ts';
-import type { CompileContext, DocName } from '../context.ts';
+import type { CompileContext } from '../context.ts';
 import { compileDynamicSchema, compileDynamicValues } from './dynamic.ts';
 
 /** Sugar keys with a one-to-one raw twin, shared by parameters, schemas and responses. */
@@ -17,13 +17,10 @@ export interface Place {
   file: SourceFile;
   /** Path of this node in the source file's front-matter. */
   src: Path;
-  doc: DocName;
-  /** Path of this node in the output document. */
-  out: Path;
 }
 
-export function child(place: Place, srcKey: string | number, outKey: string | number = srcKey): Place {
-  return { ...place, src: [...place.src, srcKey], out: [...place.out, outKey] };
+export function child(place: Place, srcKey: string | number): Place {
+  return { ...place, src: [...place.src, srcKey] };
 }
 
 const SUBSCHEMA_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
@@ -57,8 +54,7 @@ export function compileSugarKey(b: ObjectBuilder, key: string, value: unknown, p
 
 export function compileSchema(value: unknown, place: Place): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  place.ctx.track(place.doc, place.out, place.file, place.src);
-  const b = new ObjectBuilder(place.ctx, place.doc, place.out);
+  const b = new ObjectBuilder(place.ctx, place.file, place.src);
   for (const [key, v] of Object.entries(value)) {
     if (key.startsWith('x-')) b.set(key, v, place.file, [...place.src, key]);
     else if (compileSugarKey(b, key, v, place)) continue;

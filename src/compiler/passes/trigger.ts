@@ -40,14 +40,15 @@ export function compileTrigger(data: Obj, place: Place, defaultId: string | unde
   });
   if (!compiled) return undefined;
   const op = compiled.operation;
-  const opPlace: Place = { ...place, out: ['paths', compiled.path, compiled.method] };
+  const opPlace: Place = place;
   if (kind === 'webhook') {
     injectCallback(op, typeof data.callback === 'string' ? data.callback : 'callbackUrl', opPlace, [...place.src, data.callback !== undefined ? 'callback' : 'kind']);
     if (data.payload !== undefined) {
       const content: Obj = {};
       if (data.payloadDescription !== undefined) content.description = data.payloadDescription;
-      const contentPlace: Place = { ...place, src: [...place.src, 'payload'], out: ['paths', compiled.path, 'x-ms-notification-content', 'schema'] };
-      content.schema = compileSchema(data.payload, contentPlace);
+      content.schema = compileSchema(data.payload, child(place, 'payload'));
+      place.ctx.track(content, place.file, place.src);
+      place.ctx.trackKey(content, 'schema', place.file, [...place.src, 'payload']);
       compiled.notificationContent = content;
     }
     if (isObject(data.unsubscribe)) {
@@ -94,7 +95,7 @@ function injectCallback(op: Obj, dotted: string, place: Place, at: Path): void {
     const list = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : [];
     list.push(body);
     op.parameters = list;
-    place.ctx.track(place.doc, [...place.out, 'parameters', list.length - 1], place.file, at);
+    place.ctx.track(body, place.file, at);
   }
   if (body.required === undefined) body.required = true;
   let schema = body.schema as Obj | undefined;
@@ -130,7 +131,7 @@ function injectState(op: Obj, state: Obj, place: Place, at: Path): void {
   if (!param) {
     param = { name, in: 'query', type: 'string' };
     list.push(param);
-    place.ctx.track(place.doc, [...place.out, 'parameters', list.length - 1], place.file, at);
+    place.ctx.track(param, place.file, at);
   }
   if (param.required === undefined) param.required = true;
   if (param.default === undefined && state.initial !== undefined) param.default = state.initial;
