@@ -298,6 +298,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
           pointer: toPointer(origin.path),
           onKey: finding.onKey ?? false,
           url: ruleUrl(finding.ruleId),
+          source: 'check',
           ...(finding.note ? { note: finding.note } : {}),
           ...(finding.args ? { args: finding.args } : {}),
           ...(cause && finding.cause ? { cause: { message: finding.cause.message, file: cause.file.path, pointer: toPointer(cause.path) } } : {}),
@@ -310,5 +311,9 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   const seen = new Set<string>();
   const diagnostics = [...ctx.extra, ...all.flatMap((f) => f.diagnostics)].filter((d) => !seen.has(d.fingerprint) && !!seen.add(d.fingerprint));
   placeDiagnostics(diagnostics, files);
-  return { id: source.id, swagger, apiProperties, readme, assets, diagnostics: sortDiagnostics(diagnostics), files };
+  // A check finding where the author already has a front-matter or compile error says the same
+  // thing again in Swagger's words: keep the author's.
+  const authored = new Set(diagnostics.filter((d) => d.source !== 'check').map((d) => `${d.file}:${d.place?.start.line}:${d.place?.start.column}`));
+  const deduped = diagnostics.filter((d) => d.source !== 'check' || !authored.has(`${d.file}:${d.place?.start.line}:${d.place?.start.column}`));
+  return { id: source.id, swagger, apiProperties, readme, assets, diagnostics: sortDiagnostics(deduped), files };
 }

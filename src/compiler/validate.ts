@@ -59,6 +59,7 @@ function describe(issue: Issue, input: unknown): string {
   const where = issue.path.length ? `\`${String(issue.path[issue.path.length - 1])}\`` : 'the front-matter';
   switch (issue.code) {
     case 'invalid_type':
+      if (input === undefined) return `Missing required key ${where}`;
       return `Expected ${where} to be ${article(issue.expected)}`;
     case 'invalid_value':
       return unexpected(where, issue.values.map(String), input);

@@ -32,8 +32,12 @@ function indexOf(file: SourceFile): YamlIndex | JsonIndex {
   return file.positionIndex as YamlIndex | JsonIndex;
 }
 
-/** Range (offsets into the YAML text) of the node at `segments`, or of its deepest existing ancestor. */
-function yamlRange(root: YamlNode | null, segments: string[], onKey: boolean): Range | undefined {
+/**
+ * Range (offsets into the YAML text) of the node at `segments`, or of its deepest existing
+ * ancestor marked `partial` (a missing key is reported where its parent starts).
+ */
+function yamlRange(root: YamlNode | null, segments: string[], onKey: boolean): (Range & { partial?: boolean }) | undefined {
+  const partial = (r: Range | undefined) => (r ? Object.assign([r[0], r[1]] as Range, { partial: true }) : undefined);
   let node: YamlNode | null = root;
   let range: Range | undefined = node?.range ? [node.range[0], node.range[1]] : undefined;
   for (let i = 0; i < segments.length; i++) {
@@ -41,7 +45,7 @@ function yamlRange(root: YamlNode | null, segments: string[], onKey: boolean): R
     const last = i === segments.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
-      if (!pair) return range;
+      if (!pair) return partial(range);
       const key = pair.key as YamlNode;
       if (last && (onKey || pair.value == null)) return key.range ? [key.range[0], key.range[1]] : range;
       node = pair.value as YamlNode | null;
@@ -50,11 +54,11 @@ function yamlRange(root: YamlNode | null, segments: string[], onKey: boolean): R
       range = [node.range[0], node.range[1]];
     } else if (isSeq(node)) {
       const item = node.items[Number(segment)] as YamlNode | undefined;
-      if (!item?.range) return range;
+      if (!item?.range) return partial(range);
       node = item;
       range = [item.range[0], item.range[1]];
     } else {
-      return range;
+      return partial(range);
     }
   }
   return range;
@@ -87,7 +91,7 @@ export function placeOf(file: SourceFile, pointer: string, onKey = false): Place
   const index = indexOf(file);
   const range = index.kind === 'json' ? jsonRange(index.root, segments, onKey) : yamlRange(index.root, segments, onKey);
   const offset = file.frontMatter.yamlOffset;
-  if (range && segments.length === 0) {
+  if (range && (segments.length === 0 || (range as { partial?: boolean }).partial)) {
     // The whole document: point at its first line rather than at all of it.
     const start = file.pointAt(offset + range[0]);
     const lineEnd = file.text.indexOf('\n', offset + range[0]);

@@ -38,7 +38,7 @@ export const Connector = openObject(
   {
     title: z.string().describe('Connector name (`info.title`): at most 30 characters, no "API" or "Connector".'),
     description: z.string().optional().describe('What it connects to (`info.description`): 30 to 500 characters.'),
-    version: z.string().optional().describe('Definition version (`info.version`), like "1.0".'),
+    version: z.string().describe('Definition version (`info.version`), like "1.0". Quote it so YAML keeps it a string.'),
     contact: Contact.optional().describe('Who supports it (`info.contact`).'),
     status: z.enum(['preview', 'production']).optional().describe('Release status (`info.x-ms-api-annotation.status`).'),
     publisher: z.string().optional().describe('Who publishes it (apiProperties `publisher`).'),

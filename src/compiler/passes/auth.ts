@@ -13,6 +13,17 @@ export interface CompiledAuth {
   connectionParameterSets?: Obj;
 }
 
+/**
+ * Endpoints of identity providers the platform knows by name. Swagger still wants both URLs on
+ * an accessCode scheme; the platform itself takes them from the provider.
+ */
+const PROVIDER_ENDPOINTS: Record<string, { authorizationUrl: string; tokenUrl: string }> = {
+  aad: { authorizationUrl: 'https://login.windows.net/common/oauth2/authorize', tokenUrl: 'https://login.windows.net/common/oauth2/authorize' },
+  github: { authorizationUrl: 'https://github.com/login/oauth/authorize', tokenUrl: 'https://github.com/login/oauth/access_token' },
+  google: { authorizationUrl: 'https://accounts.google.com/o/oauth2/auth', tokenUrl: 'https://oauth2.googleapis.com/token' },
+  facebook: { authorizationUrl: 'https://www.facebook.com/dialog/oauth', tokenUrl: 'https://graph.facebook.com/oauth/access_token' },
+};
+
 /** A connection dialog field → an apiProperties connection parameter. */
 export function connectionParameter(field: unknown, defaults: { secret: boolean; label?: string }): Obj {
   const f = isObject(field) ? field : {};
@@ -88,8 +99,9 @@ function single(auth: Obj): CompiledAuth {
       if (auth.properties !== undefined) settings.properties = auth.properties;
       settings.customParameters = custom;
       const definition: Obj = { type: 'oauth2', flow: 'accessCode' };
-      definition.authorizationUrl = auth.authorizationUrl ?? (auth.provider === 'aad' ? 'https://login.windows.net/common/oauth2/authorize' : undefined);
-      definition.tokenUrl = auth.tokenUrl ?? (auth.provider === 'aad' ? 'https://login.windows.net/common/oauth2/authorize' : undefined);
+      const known = PROVIDER_ENDPOINTS[String(auth.provider)];
+      definition.authorizationUrl = auth.authorizationUrl ?? known?.authorizationUrl;
+      definition.tokenUrl = auth.tokenUrl ?? known?.tokenUrl;
       if (definition.authorizationUrl === undefined) delete definition.authorizationUrl;
       if (definition.tokenUrl === undefined) delete definition.tokenUrl;
       definition.scopes = Object.fromEntries(scopes.map((s) => [String(s), String(s)]));
