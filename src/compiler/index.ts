@@ -18,7 +18,7 @@ import { CompileContext } from './context.ts';
 import type { ConnectorSource } from './load.ts';
 import { parseFrontMatter } from './parse.ts';
 import { compileAuth } from './passes/auth.ts';
-import { compileParameter, type CompiledOperation } from './passes/operation.ts';
+import type { CompiledOperation } from './passes/operation.ts';
 import { compilePolicy } from './passes/policy.ts';
 import { compileSchema, type Place } from './passes/schema.ts';
 import { compileTrigger, type CompiledTrigger } from './passes/trigger.ts';
@@ -167,17 +167,11 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
 
     for (const [key, value] of Object.entries(data)) {
       if (CONNECTOR_ONLY.has(key) || API_PROPERTIES_RAW.has(key) || key === 'info') continue;
-      if (key === 'definitions' && isObject(value)) {
-        const defs: Obj = {};
-        for (const [name, schema] of Object.entries(value)) defs[name] = compileSchema(schema, { ctx, file: cf, src: ['definitions', name] });
-        entries.push({ key, value: defs, file: cf, at: [key] });
-      } else if (key === 'parameters' && isObject(value)) {
-        const params: Obj = {};
-        for (const [name, p] of Object.entries(value)) params[name] = compileParameter(isObject(p) && p.name === undefined ? name : undefined, p, { ctx, file: cf, src: ['parameters', name] }, undefined);
-        entries.push({ key, value: params, file: cf, at: [key] });
-      } else if (key === 'paths' && isObject(value)) {
-        entries.push({ key, value: structuredClone(value), file: cf, at: [key] });
-      } else entries.push({ key, value, file: cf, at: [key] });
+      // Swagger's own root keys are Swagger, verbatim; sugar lives in the model's keys and files.
+      // Copies, because operations and definitions files are merged into them.
+      const copy = isObject(value) ? structuredClone(value) : value;
+      ctx.track(copy, cf, [key]);
+      entries.push({ key, value: copy, file: cf, at: [key] });
     }
   }
 

@@ -274,16 +274,15 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     const inline: Obj = {};
     const usedDefs = new Set<string>();
     for (const [name, schema] of Object.entries(definitions)) {
-      const sugar = desugarSchema(schema);
-      const place = { ctx: scratch(), file: SCRATCH_FILE, src: [] as Path };
-      const exact = equal(compileSchema(sugar, place), schema);
-      const value = exact ? sugar : schema;
-      if (!exact) report(sf, 'import-not-lossless', 'error', `Definition \`${name}\` uses a key that the authoring format reads as sugar (summary, visibility, testValue, dynamicValues or dynamicSchema)`, ['definitions', name]);
       stats.definitions++;
-      if (SAFE_STEM.test(name) && isObject(value) && !usedDefs.has(name.toLowerCase())) {
+      // A file when the name makes a safe file name and the sugar compiles back exactly;
+      // otherwise verbatim under `definitions` in connector.mdx.
+      const sugar = desugarSchema(schema);
+      const exact = isObject(sugar) && equal(compileSchema(sugar, { ctx: scratch(), file: SCRATCH_FILE, src: [] }), schema);
+      if (exact && SAFE_STEM.test(name) && !usedDefs.has(name.toLowerCase())) {
         usedDefs.add(name.toLowerCase());
-        files.set(`definitions/${name}.mdx`, toMdx(value));
-      } else inline[name] = value;
+        files.set(`definitions/${name}.mdx`, toMdx(sugar as Obj));
+      } else inline[name] = schema;
     }
     if (Object.keys(inline).length || Object.keys(definitions).length === 0) fm.definitions = inline;
   } else if (definitions !== undefined) fm.definitions = definitions;

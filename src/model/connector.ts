@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { openObject } from './open-object.ts';
 import { AuthSchema } from './auth.ts';
 import { Operation } from './operation.ts';
-import { Parameter } from './parameter.ts';
 import { Policy } from './policy.ts';
 import { Schema } from './schema.ts';
 import { Trigger } from './trigger.ts';
@@ -59,8 +58,14 @@ export const Connector = openObject(
     host: z.string().optional().describe('Host name only, like `api.example.com`.'),
     basePath: z.string().optional().describe('Starts with `/`.'),
     schemes: z.array(z.string()).optional(),
-    definitions: z.record(z.string(), Schema).optional().describe('Shared schemas, referenced as `#/definitions/<Name>`.'),
-    parameters: z.record(z.string(), Parameter).optional().describe('Shared parameters, referenced as `#/parameters/<name>`.'),
+    definitions: z
+      .record(z.string(), z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('Shared schemas, referenced as `#/definitions/<Name>`: Swagger, verbatim. For the sugar (summary, visibility…) use `definitions/<Name>.mdx` files.'),
+    parameters: z
+      .record(z.string(), z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('Shared parameters, referenced as `#/parameters/<name>`: Swagger, verbatim.'),
     actions: z.record(z.string(), Operation).optional().describe('Actions written inline, by operationId (small connectors).'),
     triggers: z.record(z.string(), Trigger).optional().describe('Triggers written inline, by operationId.'),
     apiProperties: z.record(z.string(), z.unknown()).optional().describe('More apiProperties keys, verbatim.'),

@@ -1,0 +1,60 @@
+/**
+ * Every rule, sorted by id. Ids are permanent public API: never rename one, deprecate it instead.
+ * test/check/registry.test.ts checks the order, the ids, the docs and the examples.
+ */
+import type { Rule } from './define-rule.ts';
+import connectorOperationLimit from './rules/connector-operation-limit.ts';
+import connectorSizeLimit from './rules/connector-size-limit.ts';
+import operationIdRequired from './rules/operation-id-required.ts';
+import operationIdUnique from './rules/operation-id-unique.ts';
+import parameterFormDataConsumes from './rules/parameter-form-data-consumes.ts';
+import pathParameterDeclared from './rules/path-parameter-declared.ts';
+import pathParameterRequired from './rules/path-parameter-required.ts';
+import pathParameterUnused from './rules/path-parameter-unused.ts';
+import policyOperationExists from './rules/policy-operation-exists.ts';
+import policyTemplateParameters from './rules/policy-template-parameters.ts';
+import refTargetExists from './rules/ref-target-exists.ts';
+import swaggerSchema from './rules/swagger-schema.ts';
+import triggerKindUnclear from './rules/trigger-kind-unclear.ts';
+import triggerWebhookCallback from './rules/trigger-webhook-callback.ts';
+import triggerWebhookNotificationContent from './rules/trigger-webhook-notification-content.ts';
+import triggerWebhookUnsubscribe from './rules/trigger-webhook-unsubscribe.ts';
+import xMsDynamicOperationExists from './rules/x-ms-dynamic-operation-exists.ts';
+import xMsPosition from './rules/x-ms-position.ts';
+import xMsValue from './rules/x-ms-value.ts';
+
+/** Rules that check the compiled output (they have a `check`). */
+const checkRules: Rule[] = [
+  connectorOperationLimit,
+  connectorSizeLimit,
+  operationIdRequired,
+  operationIdUnique,
+  parameterFormDataConsumes,
+  pathParameterDeclared,
+  pathParameterRequired,
+  pathParameterUnused,
+  policyOperationExists,
+  policyTemplateParameters,
+  refTargetExists,
+  swaggerSchema,
+  triggerKindUnclear,
+  triggerWebhookCallback,
+  triggerWebhookNotificationContent,
+  triggerWebhookUnsubscribe,
+  xMsDynamicOperationExists,
+  xMsPosition,
+  xMsValue,
+];
+
+// ── Compiler-reported rules (no `check`; the compiler reports them itself) ─────────────────────
+// Add them here; the list below is merged and sorted by id.
+const compilerRules: Rule[] = [];
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export const rules: Rule[] = [...checkRules, ...compilerRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+const byId = new Map(rules.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,69 @@
+import { toPointer } from '../../core/pointer.ts';
+import { defineRule } from '../define-rule.ts';
+import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { analyze } from '../walk.ts';
+import { checkXmsValue } from '../x-ms-values.ts';
+import { isAllowedAt, positionIsChecked, xmsPositionOf } from '../x-ms-positions.ts';
+
+export default defineRule({
+  id: 'x-ms-value',
+  area: 'x-ms',
+  severity: 'error',
+  description: 'Each `x-ms-*` extension has a value of the shape the platform expects.',
+  rationale:
+    'The designer ignores an extension whose value it cannot read: `x-ms-visibility: Advanced` shows the field as normal, an `x-ms-dynamic-values` without `value-path` gives an empty dropdown, ' +
+    'and `x-ms-pageable` only works with `nextLink` or `@odata.nextLink`. The certification validator rejects these values. ' +
+    'Extensions at a wrong position are left to `x-ms-position`; this rule checks values where the extension is allowed.',
+  examples: {
+    ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM }],
+    notOk: [
+      {
+        files: {
+          'connector.mdx': CONNECTOR,
+          'actions/GetItem.mdx': mdx([
+            'request: GET /items/{id}',
+            'summary: Get an item',
+            'parameters:',
+            '  id:',
+            '    type: string',
+            '    x-ms-visibility: hidden',
+            'responses:',
+            "  '200':",
+            '    description: OK',
+          ]),
+        },
+        output: [
+          'actions/GetItem.mdx:7:22-7:28: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-value)',
+        ],
+      },
+      {
+        files: {
+          'connector.mdx': CONNECTOR,
+          'actions/ListItems.mdx': mdx([
+            'request: GET /items',
+            'summary: List items',
+            'x-ms-pageable:',
+            '  nextLinkName: next',
+            'responses:',
+            "  '200':",
+            '    description: OK',
+          ]),
+        },
+        output: ['actions/ListItems.mdx:5:17-5:21: Unexpected `nextLinkName` `next`, expected nextLink or @odata.nextLink (x-ms-value)'],
+      },
+    ],
+  },
+  check({ swagger, report }) {
+    for (const visit of analyze(swagger).visits) {
+      if (!positionIsChecked(visit)) continue;
+      const position = xmsPositionOf(visit);
+      if (position === undefined) continue;
+      for (const [key, value] of Object.entries(visit.node)) {
+        if (!key.startsWith('x-ms-') || !isAllowedAt(key, position)) continue;
+        for (const problem of checkXmsValue(key, value, visit, position)) {
+          report({ message: problem.message, at: visit.at(key) + toPointer(problem.path), args: [key, problem.message] });
+        }
+      }
+    }
+  },
+});

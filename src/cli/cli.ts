@@ -1,0 +1,67 @@
+/** The command dispatcher: `run(argv)` resolves to the exit code and never throws. */
+import { readFileSync } from 'node:fs';
+import { EXIT, UsageError, describeError } from './util.ts';
+
+export const mainHelp = `Usage: plugboard <command> [options]
+
+Power Platform connectors as code: author in MDX, compile to Swagger 2.0 + apiProperties.json.
+
+Commands:
+  build [ids...]       Compile connectors into dist/connectors/<id>/
+  check [ids...]       Compile and run every check, writing nothing
+  new <id>             Scaffold a connector folder
+  import <source...>   Import OpenAPI/Swagger definitions or connector folders
+
+Options:
+  -h, --help           Show this help (or a command's, after it)
+  -v, --version        Show the version
+
+Run \`plugboard <command> --help\` for a command's options.
+`;
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'build':
+      case 'check': {
+        const { runBuild } = await import('./commands/build.ts');
+        return await runBuild(command, rest);
+      }
+      case 'new': {
+        const { runNew } = await import('./commands/new.ts');
+        return runNew(rest);
+      }
+      case 'import': {
+        const { runImport } = await import('./commands/import.ts');
+        return await runImport(rest);
+      }
+      case '-v':
+      case '--version':
+        process.stdout.write(version() + '\n');
+        return EXIT.ok;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        if (command === 'help' && rest[0]) return run([rest[0], '--help']);
+        (command === undefined ? process.stderr : process.stdout).write(mainHelp);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command \`${command}\``);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const where = error.command ? ` ${error.command}` : '';
+      process.stderr.write(`plugboard${where}: ${error.message}\nRun \`plugboard${where} --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`plugboard${command ? ' ' + command : ''}: internal error: ${describeError(error)}\n`);
+    return EXIT.usage;
+  }
+}

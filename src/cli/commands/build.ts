@@ -1,0 +1,98 @@
+/** `plugboard build` and `plugboard check`: compile connectors (with checks); build also writes the packages. */
+import { resolve } from 'node:path';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { hasErrors, type Diagnostic } from '../../core/diagnostic.ts';
+import { formatOption, jobsOption, parseCommand, stringOption } from '../args.ts';
+import { compileAll } from '../compile-all.ts';
+import type { Outcome } from '../compile-one.ts';
+import { resolveJobs } from '../connectors.ts';
+import { FORMATTERS } from '../formatters/index.ts';
+import { createProgress } from '../progress.ts';
+import { EXIT, display, plural, seconds } from '../util.ts';
+
+export const buildHelp = `Usage: plugboard build [ids...] [options]
+
+Compiles connectors to Power Platform packages: for each connector folder
+<connectors>/<id>/ (connector.mdx, actions/, triggers/, definitions/, assets) writes
+<out>/<id>/apiDefinition.swagger.json, apiProperties.json, readme.md and the assets.
+A connector with errors is still written, so it can be inspected.
+
+Arguments:
+  ids                  Connector ids (folder names) to build; default: all of them
+
+Options:
+  --connectors <dir>   Folder holding the connector folders (default: connectors)
+  --out <dir>          Output folder (default: dist/connectors)
+  --format <name>      Diagnostics as stylish (default) or json
+  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 50 connectors
+  -h, --help           Show this help
+
+Exit status: 0 when there is no error (warnings allowed), 1 on errors, 2 on bad usage.
+`;
+
+export const checkHelp = `Usage: plugboard check [ids...] [options]
+
+Compiles connectors and runs every check, writing nothing.
+
+Arguments:
+  ids                  Connector ids (folder names) to check; default: all of them
+
+Options:
+  --connectors <dir>   Folder holding the connector folders (default: connectors)
+  --format <name>      Diagnostics as stylish (default) or json
+  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 50 connectors
+  -h, --help           Show this help
+
+Exit status: 0 when there is no error (warnings allowed), 1 on errors, 2 on bad usage.
+`;
+
+export async function runBuild(command: 'build' | 'check', argv: string[]): Promise<number> {
+  const options: ParseArgsOptionsConfig = { connectors: { type: 'string' }, format: { type: 'string' }, jobs: { type: 'string' } };
+  if (command === 'build') options.out = { type: 'string' };
+  const { values, positionals } = parseCommand(command, argv, options);
+  if (values.help) {
+    process.stdout.write(command === 'build' ? buildHelp : checkHelp);
+    return EXIT.ok;
+  }
+  const format = formatOption(values, command);
+  const threads = jobsOption(values, command);
+  const root = stringOption(values, 'connectors') ?? 'connectors';
+  const outDir = command === 'build' ? resolve(stringOption(values, 'out') ?? 'dist/connectors') : undefined;
+  const jobs = resolveJobs(root, positionals, command);
+
+  const started = performance.now();
+  const progress = createProgress(command === 'build' ? 'building' : 'checking', jobs.length);
+  let outcomes: Outcome[];
+  try {
+    outcomes = await compileAll(jobs, { outDir, jobs: threads, onDone: (done, total, id) => progress.update(done, total, id) });
+  } finally {
+    progress.clear();
+  }
+  const elapsed = performance.now() - started;
+
+  const diagnostics: Diagnostic[] = outcomes.flatMap((o) => o.diagnostics);
+  const report = FORMATTERS[format]!(diagnostics, { color: format === 'stylish' && !!process.stdout.isTTY && !process.env.NO_COLOR });
+  if (format === 'json' || report) process.stdout.write(report);
+
+  const crashes = outcomes.filter((o) => o.crash);
+  for (const o of crashes) {
+    const detail = process.env.PLUGBOARD_DEBUG === '1' && o.crash!.stack ? o.crash!.stack : o.crash!.message;
+    process.stderr.write(`plugboard ${command}: internal error in connector ${o.id}: ${detail}\n`);
+  }
+
+  const operations = outcomes.reduce((n, o) => n + o.operations, 0);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const verb = command === 'build' ? 'Built' : 'Checked';
+  const where = outDir ? ` into ${display(outDir)}` : '';
+  const problems = errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : 'no problems';
+  const failed = crashes.length ? `, ${plural(crashes.length, 'connector')} failed` : '';
+  const summary = jobs.length
+    ? `${verb} ${plural(jobs.length, 'connector')} (${plural(operations, 'operation')})${where} in ${seconds(elapsed)}: ${problems}${failed}\n`
+    : `No connectors in ${display(resolve(root))}\n`;
+  // With --format json, stdout holds the JSON alone.
+  (format === 'json' ? process.stderr : process.stdout).write(summary);
+
+  if (crashes.length) return EXIT.usage;
+  return hasErrors(diagnostics) ? EXIT.errors : EXIT.ok;
+}

@@ -1,0 +1,128 @@
+/**
+ * The files `plugboard new` writes: a connector.mdx and one action that compile with no
+ * diagnostic, commented so that they read as a short tutorial.
+ */
+
+export interface TemplateOptions {
+  id: string;
+  title: string;
+  /** Relative path from connectors/<id>/ to a JSON schema of connector.mdx, when the repo has one. */
+  connectorSchema?: string | undefined;
+  /** Relative path from connectors/<id>/actions/ to a JSON schema of an action, when the repo has one. */
+  actionSchema?: string | undefined;
+}
+
+/** `github-issues` → `Github Issues`. */
+export function titleFromId(id: string): string {
+  return id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+const yamlString = (s: string) => (/^[\w ()&.,'-]+$/.test(s) && !/^(true|false|null|yes|no|on|off|~|[-\d.]+)$/i.test(s) ? s : JSON.stringify(s));
+
+export function connectorTemplate(o: TemplateOptions): Record<string, string> {
+  const title = o.title;
+  const schemaLine = (path: string | undefined) => (path ? `# yaml-language-server: $schema=${path}\n` : '');
+  const connector = `---
+${schemaLine(o.connectorSchema)}# The front-matter of connector.mdx describes the connector as a whole. It compiles to
+# apiDefinition.swagger.json and apiProperties.json; run \`npm run check\` after each change.
+
+# Name shown in the designer: at most 30 characters, without "API" or "Connector".
+title: ${yamlString(title)}
+# What the service does, in 30 to 500 characters (info.description).
+description: ${yamlString(`Read the items of your ${title} account from flows and apps. Replace this with what the service offers.`)}
+# Version of this definition, as a string (info.version).
+version: "1.0"
+# Who publishes the connector, and who runs the service behind it.
+publisher: Contoso
+stackOwner: Contoso
+# Background colour of the icon (iconBrandColor): not white, not #007ee5.
+brandColor: "#0f6cbd"
+# At most two certification categories, like Productivity, Data, Communication, AI.
+categories: [Productivity, Data]
+# Links shown on the connector's page (x-ms-connector-metadata).
+website: https://www.example.com
+privacyPolicy: https://www.example.com/privacy
+# Where requests go: https://{host}{basePath}{path of each action}.
+host: api.example.com
+basePath: /v1
+schemes: [https]
+# How users sign in. Here: an API key, sent verbatim in the X-Api-Key header. Other types:
+# none, basic, oauth2, and multi (a choice of several).
+auth:
+  type: apiKey
+  in: header
+  name: X-Api-Key
+  field:
+    label: API key
+    description: The API key of your ${title} account.
+
+# Below the front-matter comes the readme (readme.md) in MDX, so write \\{, \\} and \\< in
+# prose. Keep the sections: certification asks for them.
+---
+
+# ${title}
+
+${title} gives you access to the items of your ${title} account. Describe here what users can
+do with the connector and why they would use it.
+
+## Publisher: Contoso
+
+## Prerequisites
+
+You need an account with ${title} and an API key for it.
+
+## Supported Operations
+
+### Get an item
+
+Gets one item by its identifier.
+
+## Obtaining Credentials
+
+Sign in to your ${title} account, open the settings and create an API key. Paste it in the
+**API key** field when you create a connection.
+
+## Known Issues and Limitations
+
+There are no known issues at this time.
+`;
+
+  const action = `---
+${schemaLine(o.actionSchema)}# An action. The file name is its operationId (GetItem); add one file per action beside it,
+# and triggers in ../triggers/. Keys are documented in src/model/operation.ts.
+
+# Method and path, relative to basePath.
+request: GET /items/{itemId}
+# Name of the action in the designer: sentence case, at most 80 characters, no final period.
+summary: Get an item
+# Tooltip: a full sentence.
+description: Gets one item by its identifier.
+parameters:
+  # A parameter named in the path as {itemId} is a required path parameter.
+  itemId:
+    type: string
+    # Label of the field (x-ms-summary) and its tooltip.
+    summary: Item ID
+    description: The identifier of the item.
+responses:
+  200:
+    description: The item.
+    schema:
+      type: object
+      properties:
+        id:
+          type: string
+          summary: Item ID
+          description: The identifier of the item.
+        name:
+          type: string
+          summary: Name
+          description: The name of the item.
+---
+Longer documentation of the action goes here, in MDX.
+`;
+  return { 'connector.mdx': connector, 'actions/GetItem.mdx': action };
+}
