@@ -178,7 +178,8 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   // Auth → securityDefinitions/security + connection parameters.
   const auth = connectorFile ? compileAuth(data.auth) : {};
   if (auth.securityDefinitions) entries.push({ key: 'securityDefinitions', value: auth.securityDefinitions, file: cf, at: ['auth'] });
-  if (auth.security) entries.push({ key: 'security', value: auth.security, file: cf, at: ['auth'] });
+  // Root `security` follows from `auth` unless the author wrote `security:` (a default, not a twin).
+  if (auth.security && data.security === undefined) entries.push({ key: 'security', value: auth.security, file: cf, at: ['auth'] });
 
   // Paths: raw `paths` first, then compiled operations.
   let pathsEntry = entries.find((e) => e.key === 'paths');

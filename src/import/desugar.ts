@@ -92,9 +92,10 @@ export function desugarParameter(param: unknown, routePath: string | undefined, 
   const out = desugarKeys(param, { 'x-ms-url-encoding': 'urlEncoding' });
   if (!keepName) delete out.name;
   const inPath = routePath !== undefined && typeof param.name === 'string' && pathTemplateNames(routePath).includes(param.name);
-  if (routePath !== undefined && param.in === 'path' && inPath && param.required === true) {
+  if (routePath !== undefined && param.in === 'path' && inPath && param.required === true && param['x-ms-url-encoding'] !== undefined) {
     delete out.in;
     delete out.required;
+    if (out.urlEncoding === 'single') delete out.urlEncoding;
   } else if (routePath !== undefined && param.in === 'query' && !inPath) delete out.in;
   if (isObject(out.schema)) out.schema = desugarSchema(out.schema);
   if (isObject(out.items)) out.items = desugarSchema(out.items);
@@ -195,10 +196,12 @@ export function desugarWebhook(op: Obj, pathItem: Obj, method: string, path: str
     if (hit) {
       names.push(hit[0]);
       const prop = hit[1] as Obj;
-      const extra = Object.keys(prop).filter((k) => !['type', 'x-ms-notification-url', 'x-ms-visibility'].includes(k));
-      if (extra.length || prop.type !== 'string' || prop['x-ms-visibility'] !== 'internal') return undefined;
-      delete props[hit[0]];
-      dropRequired(node, hit[0]);
+      // The compiler generates exactly this property; one with a label or description stays as written.
+      const generated = Object.keys(prop).every((k) => ['type', 'x-ms-notification-url', 'x-ms-visibility'].includes(k)) && prop.type === 'string' && prop['x-ms-visibility'] === 'internal';
+      if (generated) {
+        delete props[hit[0]];
+        dropRequired(node, hit[0]);
+      }
       break;
     }
     const nested = Object.entries(props).filter(([, v]) => isObject(v) && isObject((v as Obj).properties));

@@ -388,46 +388,77 @@ function desugarAuth(swagger: Obj, props: Obj): { sugar: Obj; consumed: Set<stri
   const params = isObject(props.connectionParameters) ? props.connectionParameters : undefined;
   if (!params || props.connectionParameterSets !== undefined) return undefined;
   const entries = defs ? Object.entries(defs) : [];
-  const names = Object.keys(params);
   const candidates: Obj[] = [];
-  if (entries.length === 0 && names.length === 0) candidates.push({ type: 'none' });
+  /** Connection parameters other than `main` become `fields`. */
+  const withFields = (sugar: Obj, main: string[]): Obj | undefined => {
+    const fields: Obj = {};
+    for (const [name, param] of Object.entries(params)) {
+      if (main.includes(name)) continue;
+      const field = desugarField(param, false);
+      if (!field) return undefined;
+      fields[name] = field;
+    }
+    if (Object.keys(fields).length) sugar.fields = fields;
+    return sugar;
+  };
+  const secure = Object.entries(params).filter(([, p]) => isObject(p) && p.type === 'securestring').map(([n]) => n);
+  if (entries.length === 0) {
+    const none = withFields({ type: 'none' }, []);
+    if (none) candidates.push(none);
+  }
   if (entries.length === 1 && isObject(entries[0]![1])) {
     const [scheme, def] = entries[0] as [string, Obj];
-    if (def.type === 'apiKey' && names.length === 1) {
-      const sugar: Obj = { type: 'apiKey', in: def.in, name: def.name };
-      if (scheme !== 'api_key') sugar.scheme = scheme;
-      if (names[0] !== 'api_key') sugar.parameter = names[0];
-      const field = desugarField(params[names[0]!], true);
+    const base = (type: string, defaultScheme: string): Obj => {
+      const sugar: Obj = { type };
+      if (scheme !== defaultScheme) sugar.scheme = scheme;
+      if (typeof def.description === 'string') sugar.schemeDescription = def.description;
+      return sugar;
+    };
+    if (def.type === 'apiKey' && secure.length >= 1) {
+      const key = params.api_key !== undefined ? 'api_key' : secure[0]!;
+      const { type, ...scheme } = base('apiKey', 'api_key');
+      const sugar: Obj = { type, in: def.in, name: def.name, ...scheme };
+      if (key !== 'api_key') sugar.parameter = key;
+      const field = desugarField(params[key], true);
       if (field && field.label === 'API key') delete field.label;
       if (field && Object.keys(field).length) sugar.field = field;
-      candidates.push(sugar);
-    } else if (def.type === 'basic' && names.length === 2 && params.username && params.password) {
-      const sugar: Obj = { type: 'basic' };
-      if (scheme !== 'basic_auth') sugar.scheme = scheme;
+      const full = withFields(sugar, [key]);
+      if (full) candidates.push(full);
+    } else if (def.type === 'basic' && params.username && params.password) {
+      const sugar = base('basic', 'basic_auth');
       const username = desugarField(params.username, true);
       const password = desugarField(params.password, true);
       if (username?.label === 'Username') delete username.label;
       if (password?.label === 'Password') delete password.label;
       if (username && Object.keys(username).length) sugar.username = username;
       if (password && Object.keys(password).length) sugar.password = password;
-      candidates.push(sugar);
-    } else if (def.type === 'oauth2' && names.length === 1 && isObject(params[names[0]!])) {
-      const settings = (params[names[0]!] as Obj).oAuthSettings;
-      if (isObject(settings) && isObject(settings.customParameters)) {
-        const sugar: Obj = { type: 'oauth2', provider: settings.identityProvider, clientId: settings.clientId };
+      const full = withFields(sugar, ['username', 'password']);
+      if (full) candidates.push(full);
+    } else if (def.type === 'oauth2') {
+      const tokenName = Object.keys(params).find((n) => isObject(params[n]) && (params[n] as Obj).type === 'oauthSetting');
+      const settings = tokenName ? (params[tokenName] as Obj).oAuthSettings : undefined;
+      if (tokenName && isObject(settings) && isObject(settings.customParameters)) {
+        const sugar: Obj = { ...base('oauth2', 'oauth2_auth'), provider: settings.identityProvider, clientId: settings.clientId };
         if (Array.isArray(settings.scopes)) sugar.scopes = settings.scopes;
         const custom: Obj = {};
         const keys: Record<string, string> = { authorizationUrl: 'authorizationUrl', tokenUrl: 'tokenUrl', refreshUrl: 'refreshUrl', loginUri: 'loginUri', tenantId: 'tenantId', resourceUri: 'resourceUri' };
         for (const [k, v] of Object.entries(settings.customParameters)) {
-          if (keys[k] && isObject(v) && Object.keys(v).length === 1 && typeof v.value === 'string') sugar[keys[k]] = v.value;
+          const generic = ['authorizationUrl', 'tokenUrl', 'refreshUrl'].includes(k);
+          if (keys[k] && (!generic || settings.identityProvider === 'oauth2') && isObject(v) && Object.keys(v).length === 1 && typeof v.value === 'string') sugar[keys[k]] = v.value;
           else if (k === 'enableOnbehalfOfLogin' && isObject(v) && (v.value === 'true' || v.value === 'false')) sugar.onBehalfOf = v.value === 'true';
           else custom[k] = v;
         }
         if (Object.keys(custom).length) sugar.customParameters = custom;
+        // A named provider's endpoints live only in securityDefinitions.
+        if (settings.identityProvider !== 'oauth2') {
+          if (typeof def.authorizationUrl === 'string') sugar.authorizationUrl = def.authorizationUrl;
+          if (typeof def.tokenUrl === 'string') sugar.tokenUrl = def.tokenUrl;
+        }
         for (const k of ['redirectMode', 'redirectUrl', 'properties']) if (settings[k] !== undefined) sugar[k] = settings[k];
-        if (scheme !== 'oauth2_auth') sugar.scheme = scheme;
-        if (names[0] !== 'token') sugar.parameter = names[0];
-        candidates.push(sugar);
+        if (tokenName !== 'token') sugar.parameter = tokenName;
+        const main = [tokenName, ...(settings.identityProvider === 'aad' ? [`${tokenName}:TenantId`] : [])];
+        const full = withFields(sugar, main);
+        if (full) candidates.push(full);
       }
     }
   }
@@ -438,11 +469,10 @@ function desugarAuth(swagger: Obj, props: Obj): { sugar: Obj; consumed: Set<stri
     if (compiled.securityDefinitions !== undefined) {
       if (!equal(compiled.securityDefinitions, defs)) continue;
       consumed.add('securityDefinitions');
-    }
-    if (compiled.security !== undefined) {
-      if (!equal(compiled.security, swagger.security)) continue;
-      consumed.add('security');
-    }
+    } else if (defs !== undefined && Object.keys(defs).length) continue;
+    // Root `security` defaults from `auth`; a different one stays raw and wins.
+    if (compiled.security !== undefined && equal(compiled.security, swagger.security)) consumed.add('security');
+    else if (compiled.security !== undefined && swagger.security === undefined) continue;
     return { sugar, consumed };
   }
   return undefined;

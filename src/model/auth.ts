@@ -26,6 +26,7 @@ export const ConnectionField = openObject(
 );
 
 const schemeName = z.string().optional().describe('Name of the entry in `securityDefinitions`.');
+const schemeDescription = z.string().optional().describe('`description` of the entry in `securityDefinitions`.');
 const extraFields = z
   .record(z.string(), ConnectionField)
   .optional()
@@ -44,6 +45,7 @@ export const ApiKeyAuth = openObject(
     field: ConnectionField.optional().describe('The key field of the connection dialog.'),
     parameter: z.string().optional().describe('Connection parameter name. Default `api_key`.'),
     scheme: schemeName,
+    schemeDescription,
     fields: extraFields,
   },
   { what: 'apiKey auth' },
@@ -55,6 +57,7 @@ export const BasicAuth = openObject(
     username: ConnectionField.optional(),
     password: ConnectionField.optional(),
     scheme: schemeName,
+    schemeDescription,
     fields: extraFields,
   },
   { what: 'basic auth' },
@@ -81,6 +84,7 @@ export const OAuth2Auth = openObject(
     customParameters: z.record(z.string(), z.unknown()).optional().describe('More `oAuthSettings.customParameters`, verbatim.'),
     parameter: z.string().optional().describe('Connection parameter name. Default `token`.'),
     scheme: schemeName,
+    schemeDescription,
     fields: extraFields,
   },
   { what: 'oauth2 auth' },

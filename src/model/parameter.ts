@@ -16,7 +16,7 @@ export const Parameter = openObject(
     in: z
       .enum(['path', 'query', 'header', 'body', 'formData'])
       .optional()
-      .describe('Where it goes. Omitted: `path` when `{name}` appears in the path (and then required), else `query`.'),
+      .describe('Where it goes. Omitted: `path` when `{name}` appears in the path (then required, with `urlEncoding: single`), else `query`.'),
     type: z.string().optional().describe('string, number, integer, boolean, array or file. Not for body parameters.'),
     required: z.boolean().optional(),
     description: z.string().optional().describe('Tooltip in the designer: a full sentence.'),
@@ -26,7 +26,7 @@ export const Parameter = openObject(
     urlEncoding: z
       .enum(['single', 'double'])
       .optional()
-      .describe('Path parameters only (`x-ms-url-encoding`): `double` for values that contain `/`.'),
+      .describe('Path parameters only (`x-ms-url-encoding`): `double` for values that contain `/`. Default `single` when `in` is inferred.'),
     dynamicValues: DynamicValues.optional(),
     dynamicSchema: DynamicSchema.optional(),
     schema: Schema.optional().describe('The JSON schema of a body parameter.'),

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { openObject } from './open-object.ts';
-import { OPERATION_RAW_KEYS, RequestLine, operationShape } from './operation.ts';
+import { OPERATION_RAW_KEYS, RequestLine, Responses, operationShape } from './operation.ts';
+import { Parameter } from './parameter.ts';
 import { Schema } from './schema.ts';
 
 const triggerCommon = {
@@ -22,6 +23,8 @@ export const Unsubscribe = z
         operationId: z.string().describe('Id of the generated internal DELETE operation.'),
         summary: z.string().optional(),
         description: z.string().optional(),
+        parameters: z.record(z.string(), Parameter).optional().describe('Its path parameters; by default those of the subscribe request with the same names.'),
+        responses: Responses.optional().describe('Default: `200`.'),
       },
       { what: 'unsubscribe' },
     ),

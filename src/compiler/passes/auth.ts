@@ -46,6 +46,10 @@ export function connectionParameter(field: unknown, defaults: { secret: boolean;
   return param;
 }
 
+function withDescription(definition: Obj, auth: Obj): Obj {
+  return auth.schemeDescription === undefined ? definition : { ...definition, description: auth.schemeDescription };
+}
+
 function fieldsOf(auth: Obj): Obj {
   const out: Obj = {};
   if (isObject(auth.fields)) for (const [name, f] of Object.entries(auth.fields)) out[name] = connectionParameter(f, { secret: false });
@@ -60,7 +64,7 @@ function single(auth: Obj): CompiledAuth {
       const scheme = String(auth.scheme ?? 'api_key');
       const parameter = String(auth.parameter ?? 'api_key');
       return {
-        securityDefinitions: { [scheme]: { type: 'apiKey', in: auth.in, name: auth.name } },
+        securityDefinitions: { [scheme]: withDescription({ type: 'apiKey', in: auth.in, name: auth.name }, auth) },
         security: [{ [scheme]: [] }],
         connectionParameters: { [parameter]: connectionParameter(auth.field, { secret: true, label: 'API key' }), ...fieldsOf(auth) },
       };
@@ -68,7 +72,7 @@ function single(auth: Obj): CompiledAuth {
     case 'basic': {
       const scheme = String(auth.scheme ?? 'basic_auth');
       return {
-        securityDefinitions: { [scheme]: { type: 'basic' } },
+        securityDefinitions: { [scheme]: withDescription({ type: 'basic' }, auth) },
         security: [{ [scheme]: [] }],
         connectionParameters: {
           username: connectionParameter(auth.username, { secret: true, label: 'Username' }),
@@ -85,9 +89,12 @@ function single(auth: Obj): CompiledAuth {
       const wrap = (key: string, v: unknown) => {
         if (v !== undefined) custom[key] = { value: typeof v === 'boolean' ? String(v) : v };
       };
-      wrap('authorizationUrl', auth.authorizationUrl);
-      wrap('tokenUrl', auth.tokenUrl);
-      wrap('refreshUrl', auth.refreshUrl);
+      // Only the generic provider takes its endpoints from the connection; named ones know theirs.
+      if (auth.provider === 'oauth2') {
+        wrap('authorizationUrl', auth.authorizationUrl);
+        wrap('tokenUrl', auth.tokenUrl);
+        wrap('refreshUrl', auth.refreshUrl);
+      }
       wrap('loginUri', auth.loginUri);
       wrap('tenantId', auth.tenantId);
       wrap('resourceUri', auth.resourceUri);
@@ -115,7 +122,7 @@ function single(auth: Obj): CompiledAuth {
         };
       }
       return {
-        securityDefinitions: { [scheme]: definition },
+        securityDefinitions: { [scheme]: withDescription(definition, auth) },
         security: [{ [scheme]: scopes }],
         connectionParameters: { ...connectionParameters, ...fieldsOf(auth) },
       };

@@ -40,6 +40,10 @@ export function compileParameter(name: string | undefined, value: unknown, place
   if (value.in !== undefined) b.set('in', value.in, place.file, [...place.src, 'in']);
   else if (routePath !== undefined) b.generated('in', inferredPath ? 'path' : 'query', place.file, place.src);
   if (inferredPath && value.required === undefined) b.generated('required', true, place.file, place.src);
+  // The validator wants an explicit encoding on path parameters (PathParameterMissingEncoding).
+  if (inferredPath && value.urlEncoding === undefined && value['x-ms-url-encoding'] === undefined) {
+    b.generated('x-ms-url-encoding', 'single', place.file, place.src);
+  }
   for (const [key, v] of Object.entries(value)) {
     if (key === 'name' || key === 'in') continue;
     if (compileSugarKey(b, key, v, place)) continue;

@@ -52,7 +52,7 @@ export function compileTrigger(data: Obj, place: Place, defaultId: string | unde
       compiled.notificationContent = content;
     }
     if (isObject(data.unsubscribe)) {
-      const unsubscribe = compileUnsubscribe(data.unsubscribe, { ...place, src: [...place.src, 'unsubscribe'] });
+      const unsubscribe = compileUnsubscribe(data.unsubscribe, { ...place, src: [...place.src, 'unsubscribe'] }, op);
       if (unsubscribe) compiled.unsubscribe = unsubscribe;
     }
   } else if (kind === 'polling') {
@@ -65,19 +65,31 @@ export function compileTrigger(data: Obj, place: Place, defaultId: string | unde
   return compiled;
 }
 
-function compileUnsubscribe(data: Obj, place: Place): CompiledOperation | undefined {
+/**
+ * The internal DELETE operation the platform calls on the subscription's `Location`. Its path
+ * parameters default to the subscribe operation's parameters of the same name (same type,
+ * label and encoding, as the validator wants), then `{ type: string }`.
+ */
+function compileUnsubscribe(data: Obj, place: Place, subscribe: Obj): CompiledOperation | undefined {
   const request = typeof data.request === 'string' ? data.request : '';
   const path = request.trim().split(/\s+/)[1] ?? '';
+  const subscribeParams = Array.isArray(subscribe.parameters) ? subscribe.parameters.filter(isObject) : [];
   const parameters: Obj = {};
-  for (const name of pathTemplateNames(path)) parameters[name] = { type: 'string' };
+  for (const name of pathTemplateNames(path)) {
+    const same = subscribeParams.find((p) => p.name === name && p.in === 'path');
+    parameters[name] = same ? { ...same, 'x-ms-visibility': undefined } : { type: 'string' };
+    if (same) delete (parameters[name] as Obj)['x-ms-visibility'];
+  }
+  if (isObject(data.parameters)) Object.assign(parameters, data.parameters);
   const generated: Obj = {
     request: data.request,
     operationId: data.operationId,
     ...(data.summary !== undefined ? { summary: data.summary } : {}),
     ...(data.description !== undefined ? { description: data.description } : {}),
     visibility: 'internal',
+    'x-ms-no-generic-test': true,
     parameters,
-    responses: { '200': {} },
+    responses: data.responses ?? { '200': {} },
   };
   return compileOperation(generated, place, undefined);
 }
@@ -143,6 +155,7 @@ function pollingPolicy(operationId: string, state: Obj, items: unknown): Obj {
   return {
     templateId: 'pollingtrigger',
     title: `Polling state for ${operationId}`,
+    type: 'PollingTrigger',
     parameters: {
       'x-ms-apimTemplate-operationName': [operationId],
       'x-ms-apimTemplateParameter.triggerConfig': { [String(state.parameter)]: state.next },
