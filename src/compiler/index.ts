@@ -11,6 +11,7 @@ import { SourceFile } from '../core/source-file.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 import { Connector } from '../model/connector.ts';
 import { Operation } from '../model/operation.ts';
+import { Parameter } from '../model/parameter.ts';
 import { Schema } from '../model/schema.ts';
 import { PlainTrigger, PollingTrigger, WebhookTrigger } from '../model/trigger.ts';
 import { ObjectBuilder } from './builder.ts';
@@ -18,7 +19,7 @@ import { CompileContext } from './context.ts';
 import type { ConnectorSource } from './load.ts';
 import { parseFrontMatter } from './parse.ts';
 import { compileAuth } from './passes/auth.ts';
-import type { CompiledOperation } from './passes/operation.ts';
+import { compileParameter, type CompiledOperation } from './passes/operation.ts';
 import { compilePolicy } from './passes/policy.ts';
 import { compileSchema, type Place } from './passes/schema.ts';
 import { compileTrigger, type CompiledTrigger } from './passes/trigger.ts';
@@ -91,7 +92,7 @@ function stem(file: SourceFile): string {
 export function compile(source: ConnectorSource, options: CompileOptions = {}): CompileResult {
   const ctx = new CompileContext(source);
   const files = new Map<string, SourceFile>();
-  const all = [source.connector, ...source.actions, ...source.triggers, ...source.definitions].filter((f): f is SourceFile => !!f);
+  const all = [source.connector, ...source.actions, ...source.triggers, ...source.definitions, ...source.parameters].filter((f): f is SourceFile => !!f);
   for (const f of all) files.set(f.path, f);
   const validate = options.validate !== false;
 
@@ -234,6 +235,26 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
         continue;
       }
       defs[name] = compileSchema(f.data, { ctx, file: f, src: [] });
+    }
+  }
+
+  // Shared parameters files: `parameters/<name>.mdx`, the wire name defaulting to the file name.
+  if (source.parameters.length) {
+    let paramsEntry = entries.find((e) => e.key === 'parameters');
+    if (!paramsEntry) {
+      paramsEntry = { key: 'parameters', value: {}, file: cf, at: ['parameters'] };
+      entries.push(paramsEntry);
+    }
+    const params = paramsEntry.value as Obj;
+    for (const f of source.parameters) {
+      if (f.data === undefined) continue;
+      const name = stem(f);
+      if (validate) validateData(f, Parameter, f.data);
+      if (Object.hasOwn(params, name)) {
+        ctx.report(f, [], 'connector-duplicate-key', `Parameter \`${name}\` is already defined in connector.mdx`);
+        continue;
+      }
+      params[name] = compileParameter(name, f.data, { ctx, file: f, src: [] }, undefined);
     }
   }
 

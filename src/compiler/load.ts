@@ -17,11 +17,13 @@ export interface ConnectorSource {
   actions: SourceFile[];
   triggers: SourceFile[];
   definitions: SourceFile[];
+  /** Shared parameters, one per file: `parameters/<name>.mdx`. */
+  parameters: SourceFile[];
   /** Other files copied to the package verbatim, by relative path. */
   assets: Map<string, Buffer>;
 }
 
-export const OPERATION_DIRS = ['actions', 'triggers', 'definitions'] as const;
+export const OPERATION_DIRS = ['actions', 'triggers', 'definitions', 'parameters'] as const;
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
@@ -61,6 +63,7 @@ export function loadConnector(dir: string, display = dir): ConnectorSource {
     actions: [],
     triggers: [],
     definitions: [],
+    parameters: [],
     assets: new Map(),
   };
   try {
@@ -89,6 +92,7 @@ export function connectorFromFiles(id: string, files: Record<string, string>, pr
     actions: [],
     triggers: [],
     definitions: [],
+    parameters: [],
     assets: new Map(),
   };
   for (const rel of Object.keys(files).sort()) {

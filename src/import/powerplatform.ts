@@ -16,13 +16,13 @@ import { compile } from '../compiler/index.ts';
 import { CompileContext } from '../compiler/context.ts';
 import { connectorFromFiles } from '../compiler/load.ts';
 import { compileAuth } from '../compiler/passes/auth.ts';
-import { compileOperation } from '../compiler/passes/operation.ts';
+import { compileOperation, compileParameter } from '../compiler/passes/operation.ts';
 import { compilePolicy } from '../compiler/passes/policy.ts';
 import { compileSchema } from '../compiler/passes/schema.ts';
 import { compileTrigger } from '../compiler/passes/trigger.ts';
 import { markdownToMdx, mdxToMarkdown } from '../compiler/readme.ts';
 import { METHODS } from '../model/operation.ts';
-import { desugarOperation, desugarSchema, desugarWebhook, isObject, rawOperation } from './desugar.ts';
+import { desugarOperation, desugarParameter, desugarSchema, desugarWebhook, isObject, rawOperation } from './desugar.ts';
 import { parseDocumentFile } from './json.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 import { toMdx } from './write-mdx.ts';
@@ -267,6 +267,22 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     if (Object.keys(rest).length || Object.keys(item).length === 0) rawPaths[path] = rest;
   }
   if (Object.keys(rawPaths).length || (paths && stats.actions + stats.triggers === 0)) fm.paths = rawPaths;
+
+  // ---- Shared parameters: one file each when the sugar compiles back exactly.
+  if (isObject(swagger.parameters) && isObject(fm.parameters)) {
+    const inline: Obj = {};
+    const used = new Set<string>();
+    for (const [name, param] of Object.entries(swagger.parameters)) {
+      const sugar = desugarParameter(param, undefined, isObject(param) && param.name !== name);
+      const exact = isObject(sugar) && equal(compileParameter(name, sugar, { ctx: scratch(), file: SCRATCH_FILE, src: [] }, undefined), param);
+      if (exact && SAFE_STEM.test(name) && !used.has(name.toLowerCase())) {
+        used.add(name.toLowerCase());
+        files.set(`parameters/${name}.mdx`, toMdx(sugar as Obj));
+      } else inline[name] = param;
+    }
+    if (Object.keys(inline).length || Object.keys(swagger.parameters).length === 0) fm.parameters = inline;
+    else delete fm.parameters;
+  }
 
   // ---- Definitions: one file each when the name makes a safe file name.
   const definitions = swagger.definitions;
