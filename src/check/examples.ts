@@ -4,13 +4,16 @@
  * of the whole MDX file (line 1 is the opening `---`).
  */
 
-/** The smallest connector.mdx the examples share: lines 2 and 3 hold `title` and `host`. */
-export const CONNECTOR = '---\ntitle: Contoso\nhost: api.contoso.com\n---\n';
-
 /** An MDX file from front-matter lines (without the fences) and an optional body. */
 export function mdx(lines: readonly string[], body = ''): string {
   return `---\n${lines.join('\n')}\n---\n${body}`;
 }
+
+/** The first front-matter lines of every example connector.mdx: lines 2 to 4 of the file. */
+export const CONNECTOR_LINES = ['title: Contoso', "version: '1.0'", 'host: api.contoso.com'] as const;
+
+/** The smallest connector.mdx the examples share. */
+export const CONNECTOR = mdx(CONNECTOR_LINES);
 
 /** A plain GET action on `/items/{id}`, valid for every rule. */
 export const GET_ITEM = mdx([

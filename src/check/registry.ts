@@ -3,10 +3,17 @@
  * test/check/registry.test.ts checks the order, the ids, the docs and the examples.
  */
 import type { Rule } from './define-rule.ts';
+import connectorDuplicateKey from './rules/connector-duplicate-key.ts';
+import connectorFileMissing from './rules/connector-file-missing.ts';
 import connectorOperationLimit from './rules/connector-operation-limit.ts';
 import connectorSizeLimit from './rules/connector-size-limit.ts';
+import frontmatterUnknownKey from './rules/frontmatter-unknown-key.ts';
+import frontmatterValue from './rules/frontmatter-value.ts';
+import frontmatterYaml from './rules/frontmatter-yaml.ts';
 import operationIdRequired from './rules/operation-id-required.ts';
 import operationIdUnique from './rules/operation-id-unique.ts';
+import operationRequest from './rules/operation-request.ts';
+import operationRouteDuplicate from './rules/operation-route-duplicate.ts';
 import parameterFormDataConsumes from './rules/parameter-form-data-consumes.ts';
 import pathParameterDeclared from './rules/path-parameter-declared.ts';
 import pathParameterRequired from './rules/path-parameter-required.ts';
@@ -48,7 +55,15 @@ const checkRules: Rule[] = [
 
 // ── Compiler-reported rules (no `check`; the compiler reports them itself) ─────────────────────
 // Add them here; the list below is merged and sorted by id.
-const compilerRules: Rule[] = [];
+const compilerRules: Rule[] = [
+  connectorDuplicateKey,
+  connectorFileMissing,
+  frontmatterUnknownKey,
+  frontmatterValue,
+  frontmatterYaml,
+  operationRequest,
+  operationRouteDuplicate,
+];
 // ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export const rules: Rule[] = [...checkRules, ...compilerRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -71,7 +71,7 @@ function branch(name: string): ValidateFunction {
 export function validateSwaggerSchema(swagger: Swagger): SchemaFinding[] {
   const { document } = validator();
   if (document(swagger)) return [];
-  const errors = reduce(swagger, document.errors ?? [], '');
+  const errors = reduce(document.errors ?? [], '');
   return toFindings(swagger, errors);
 }
 
@@ -106,7 +106,7 @@ function isUnder(path: string, site: string): boolean {
 }
 
 /** Replaces every failed `oneOf`/`anyOf` (outermost first) by the errors of the branch its instance declares. */
-function reduce(swagger: Swagger, errors: readonly ErrorObject[], base: string, branchName?: string): Located[] {
+function reduce(errors: readonly ErrorObject[], base: string, branchName?: string): Located[] {
   const located: Located[] = errors.map((error) => ({ error, at: base + error.instancePath, ...(branchName ? { branch: branchName } : {}) }));
   const sites = located
     .filter((l) => l.error.keyword === 'oneOf' || l.error.keyword === 'anyOf')
@@ -116,7 +116,7 @@ function reduce(swagger: Swagger, errors: readonly ErrorObject[], base: string, 
   for (const site of sites) {
     if (handled.some((h) => isUnder(site.at, h))) continue;
     handled.push(site.at);
-    result.push(...expand(swagger, site));
+    result.push(...expand(site));
   }
   for (const l of located) {
     if (l.error.keyword === 'oneOf' || l.error.keyword === 'anyOf') continue;
@@ -149,33 +149,33 @@ const SECURITY_BRANCHES: Record<string, string> = {
   accessCode: 'oauth2AccessCodeSecurity',
 };
 
-function runBranch(swagger: Swagger, name: string, instance: unknown, at: string): Located[] {
+function runBranch(name: string, instance: unknown, at: string): Located[] {
   const fn = branch(name);
   if (fn(instance)) return [];
-  return reduce(swagger, fn.errors ?? [], at, name);
+  return reduce(fn.errors ?? [], at, name);
 }
 
-function expand(swagger: Swagger, site: Located): Located[] {
+function expand(site: Located): Located[] {
   const at = site.at;
   const instance = site.error.data as unknown;
   const obj = isObject(instance as Json) ? (instance as Record<string, unknown>) : undefined;
   switch (siteOf(site.error)) {
     case 'parameter': {
-      if (obj && typeof obj.$ref === 'string') return runBranch(swagger, 'jsonReference', instance, at);
+      if (obj && typeof obj.$ref === 'string') return runBranch('jsonReference', instance, at);
       if (!obj) return [synthetic(at, 'type', { type: 'object' }, 'must be object')];
       if (obj.in === undefined) return [synthetic(at, 'required', { missingProperty: 'in' }, '')];
       const name = typeof obj.in === 'string' ? PARAMETER_BRANCHES[obj.in] : undefined;
       if (!name) return [synthetic(at + '/in', 'enum', { allowedValues: Object.keys(PARAMETER_BRANCHES) }, '')];
-      return runBranch(swagger, name, instance, at);
+      return runBranch(name, instance, at);
     }
     case 'response':
-      if (obj && typeof obj.$ref === 'string') return runBranch(swagger, 'jsonReference', instance, at);
-      return runBranch(swagger, 'response', instance, at);
+      if (obj && typeof obj.$ref === 'string') return runBranch('jsonReference', instance, at);
+      return runBranch('response', instance, at);
     case 'response-schema':
-      return runBranch(swagger, obj?.type === 'file' ? 'fileSchema' : 'schema', instance, at);
+      return runBranch(obj?.type === 'file' ? 'fileSchema' : 'schema', instance, at);
     case 'security': {
       if (!obj) return [synthetic(at, 'type', { type: 'object' }, 'must be object')];
-      if (obj.type === 'basic' || obj.type === 'apiKey') return runBranch(swagger, SECURITY_BRANCHES[obj.type]!, instance, at);
+      if (obj.type === 'basic' || obj.type === 'apiKey') return runBranch(SECURITY_BRANCHES[obj.type]!, instance, at);
       if (obj.type !== 'oauth2') return [synthetic(at + '/type', 'enum', { allowedValues: ['basic', 'apiKey', 'oauth2'] }, '')];
       const flow = typeof obj.flow === 'string' ? obj.flow : '';
       if (!['implicit', 'password', 'application', 'accessCode'].includes(flow)) {
@@ -183,19 +183,19 @@ function expand(swagger: Swagger, site: Located): Located[] {
           ? [synthetic(at, 'required', { missingProperty: 'flow' }, '')]
           : [synthetic(at + '/flow', 'enum', { allowedValues: ['implicit', 'password', 'application', 'accessCode'] }, '')];
       }
-      return runBranch(swagger, SECURITY_BRANCHES[flow]!, instance, at);
+      return runBranch(SECURITY_BRANCHES[flow]!, instance, at);
     }
     case 'schema-items':
       if (Array.isArray(instance)) {
         if (instance.length === 0) return [synthetic(at, 'minItems', { limit: 1 }, '')];
-        return instance.flatMap((item, i) => runBranch(swagger, 'schema', item, `${at}/${i}`));
+        return instance.flatMap((item, i) => runBranch('schema', item, `${at}/${i}`));
       }
       if (!obj) return [synthetic(at, 'type', { type: 'object' }, 'must be object')];
-      return runBranch(swagger, 'schema', instance, at);
+      return runBranch('schema', instance, at);
     case 'additional-properties':
       if (typeof instance === 'boolean') return [];
       if (!obj) return [synthetic(at, 'type', { type: 'object or boolean' }, '')];
-      return runBranch(swagger, 'schema', instance, at);
+      return runBranch('schema', instance, at);
     case 'type':
       if (typeof instance === 'string') {
         return [synthetic(at, 'enum', { allowedValues: SIMPLE_TYPES }, '')];
@@ -291,6 +291,7 @@ function message(error: ErrorObject, at: string, what: (pointer: string) => stri
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]) ?? [];
       const item = /\/\d+$/.test(at) ? ' items' : '';
+      if (allowed.length === 1) return { message: `Expected \`${name}\`${item} to be \`${list(allowed)}\``, at };
       return { message: `Expected \`${name}\`${item} to be one of ${list(allowed)}`, at };
     }
     case 'type': {

@@ -60,12 +60,16 @@ export class Visit {
   dynamicAllowed = false;
   /** For schemas: where the tree starts. */
   schemaRoot: SchemaRoot | undefined = undefined;
+  /** For schemas: true for the root of the tree (the body or response schema, a definition, the notification payload), false when nested. */
+  isRoot = false;
   /** The enclosing operation, for anything below one. */
   operation: Visit | undefined = undefined;
   /** The enclosing path item, for anything below one. */
   pathItem: Visit | undefined = undefined;
   /** The enclosing parameter, for schemas and items below one. */
   parameter: Visit | undefined = undefined;
+  /** The node's own `x-ms-*` keys, in order; undefined when it has none (most nodes). */
+  xms: string[] | undefined = undefined;
   private cachedPath: Segment[] | undefined;
   private cachedPointer: string | undefined;
 
@@ -124,6 +128,10 @@ export interface Analysis {
   of(kind: VisitKind): readonly Visit[];
   /** The parameter (or parameter `ref`) visits written in an operation's or path item's `parameters`, in order. */
   parametersIn(owner: Visit): readonly Visit[];
+  /** Visits whose node has at least one `x-ms-*` key, in document order. */
+  readonly withXms: readonly Visit[];
+  /** Visits whose node has this `x-ms-*` key, in document order. */
+  withKey(key: string): readonly Visit[];
 }
 
 export function isObject(value: unknown): value is JsonObject {
@@ -149,10 +157,15 @@ function walk(swagger: Swagger): Analysis {
   const operationsById = new Map<string, OperationEntry>();
   const operationByVisit = new Map<Visit, OperationEntry>();
   const parametersByOwner = new Map<Visit, Visit[]>();
+  const withXms: Visit[] = [];
 
   const add = (kind: VisitKind, node: JsonObject, parent: Visit | undefined, segments: readonly Segment[]): Visit => {
     const visit = new Visit(kind, node, parent, segments);
     visits.push(visit);
+    for (const key in node) {
+      if (key.startsWith('x-ms-')) (visit.xms ??= []).push(key);
+    }
+    if (visit.xms) withXms.push(visit);
     let list = byKind.get(kind);
     if (!list) byKind.set(kind, (list = []));
     list.push(visit);
@@ -196,11 +209,13 @@ function walk(swagger: Swagger): Analysis {
     if (ref) {
       ref.dynamicAllowed = dynamicAllowed;
       ref.schemaRoot = root;
+      ref.isRoot = depth === 0;
       return;
     }
     const visit = add('schema', node, parent, segments);
     visit.dynamicAllowed = dynamicAllowed;
     visit.schemaRoot = root;
+    visit.isRoot = depth === 0;
     const next = depth + 1;
     if (isObject(node.properties)) {
       for (const [name, child] of Object.entries(node.properties)) schema(child, visit, ['properties', name], dynamicAllowed, root, next);
@@ -326,9 +341,26 @@ function walk(swagger: Swagger): Analysis {
     for (const [name, def] of Object.entries(swagger.definitions)) schema(def, root, ['definitions', name], true, 'definition', 0);
   }
 
+  let byKey: Map<string, Visit[]> | undefined;
+  const withKey = (key: string): readonly Visit[] => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const visit of withXms) {
+        for (const k of visit.xms!) {
+          let list = byKey.get(k);
+          if (!list) byKey.set(k, (list = []));
+          list.push(visit);
+        }
+      }
+    }
+    return byKey.get(key) ?? [];
+  };
+
   return {
     swagger,
     visits,
+    withXms,
+    withKey,
     operations,
     operationsById,
     operationByVisit,
@@ -393,13 +425,19 @@ export function deref(swagger: Swagger, node: Json | undefined): JsonObject | un
   return isObject(current) ? current : undefined;
 }
 
-export interface ResolvedParameter {
+export class ResolvedParameter {
   /** The parameter object after following its `$ref`. */
-  node: JsonObject;
+  readonly node: JsonObject;
   /** Where it is written: the parameter's or reference's visit. */
-  visit: Visit;
-  /** Pointer to the resolved parameter object (`#/parameters/x` for references). */
-  pointer: string;
+  readonly visit: Visit;
+  constructor(node: JsonObject, visit: Visit) {
+    this.node = node;
+    this.visit = visit;
+  }
+  /** Pointer to the resolved parameter object (`/parameters/x` for references). */
+  get pointer(): string {
+    return this.visit.kind === 'ref' ? this.visit.ref!.slice(1) : this.visit.pointer;
+  }
 }
 
 const parametersCache = new WeakMap<Visit, ResolvedParameter[]>();
@@ -413,9 +451,11 @@ export function parametersOf(analysis: Analysis, operation: Visit): ResolvedPara
   if (list) return list;
   list = [];
   const own = collect(analysis, operation);
-  const seen = new Set(own.map((p) => `${String(p.node.in)}\0${String(p.node.name)}`));
+  list.push(...own);
   const shared = operation.pathItem ? collect(analysis, operation.pathItem) : [];
-  list.push(...own, ...shared.filter((p) => !seen.has(`${String(p.node.in)}\0${String(p.node.name)}`)));
+  for (const p of shared) {
+    if (!own.some((o) => o.node.in === p.node.in && o.node.name === p.node.name)) list.push(p);
+  }
   parametersCache.set(operation, list);
   return list;
 }
@@ -425,9 +465,9 @@ function collect(analysis: Analysis, owner: Visit): ResolvedParameter[] {
   for (const visit of analysis.parametersIn(owner)) {
     if (visit.kind === 'ref') {
       const node = deref(analysis.swagger, visit.node);
-      if (node && visit.ref?.startsWith('#/')) result.push({ node, visit, pointer: visit.ref.slice(1) });
+      if (node && visit.ref?.startsWith('#/')) result.push(new ResolvedParameter(node, visit));
     } else {
-      result.push({ node: visit.node, visit, pointer: visit.pointer });
+      result.push(new ResolvedParameter(visit.node, visit));
     }
   }
   return result;

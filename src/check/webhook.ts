@@ -33,6 +33,13 @@ export interface Webhook {
 }
 
 const cache = new WeakMap<OperationEntry, Webhook | null>();
+const unresolvedCache = new WeakMap<OperationEntry, boolean>();
+
+interface SearchState {
+  found: Callback[];
+  /** A `$ref` on the way did not resolve, so the search is incomplete. */
+  unresolved: boolean;
+}
 
 /** Pointer of a local ref target, like `/definitions/Hook`. */
 function refPointer(ref: string): string | undefined {
@@ -70,7 +77,7 @@ function members(analysis: Analysis, schema: JsonObject, pointer: string, depth 
   return list;
 }
 
-function search(analysis: Analysis, schema: JsonObject, pointer: string, chain: ChainStep[], seen: Set<JsonObject>, found: Callback[]): void {
+function search(analysis: Analysis, schema: JsonObject, pointer: string, chain: ChainStep[], seen: Set<JsonObject>, state: SearchState): void {
   if (seen.has(schema) || chain.length > 32) return;
   seen.add(schema);
   const parts = members(analysis, schema, pointer);
@@ -81,12 +88,15 @@ function search(analysis: Analysis, schema: JsonObject, pointer: string, chain: 
     for (const [name, value] of Object.entries(holder.properties)) {
       const written = `${holderPointer}/properties/${toPointer([name]).slice(1)}`;
       const resolved = follow(analysis, value, written);
-      if (!resolved) continue;
+      if (!resolved) {
+        if (isObject(value) && value.$ref !== undefined) state.unresolved = true;
+        continue;
+      }
       const step: ChainStep = { parent: schema, required, name, schema: resolved.schema, pointer: written };
       if (resolved.schema['x-ms-notification-url'] === true || (isObject(value) && value['x-ms-notification-url'] === true)) {
-        found.push({ chain: [...chain, step] });
+        state.found.push({ chain: [...chain, step] });
       } else {
-        search(analysis, resolved.schema, resolved.pointer, [...chain, step], seen, found);
+        search(analysis, resolved.schema, resolved.pointer, [...chain, step], seen, state);
       }
     }
   }
@@ -98,17 +108,27 @@ export function webhookOf(analysis: Analysis, operation: OperationEntry): Webhoo
   const cached = cache.get(operation);
   if (cached !== undefined) return cached ?? undefined;
   let result: Webhook | null = null;
+  let unresolved = false;
   if (operation.visit.node['x-ms-trigger'] !== undefined) {
     const body = parametersOf(analysis, operation.visit).find((p) => p.node.in === 'body');
     const root = body ? follow(analysis, body.node.schema, `${body.pointer}/schema`) : undefined;
+    if (body && !root && isObject(body.node.schema)) unresolved = true;
     if (body && root) {
-      const callbacks: Callback[] = [];
-      search(analysis, root.schema, root.pointer, [], new Set(), callbacks);
-      if (callbacks.length > 0) result = { operation, body, root: root.schema, callbacks };
+      const state: SearchState = { found: [], unresolved: false };
+      search(analysis, root.schema, root.pointer, [], new Set(), state);
+      unresolved = state.unresolved;
+      if (state.found.length > 0) result = { operation, body, root: root.schema, callbacks: state.found };
     }
   }
   cache.set(operation, result);
+  unresolvedCache.set(operation, unresolved);
   return result ?? undefined;
+}
+
+/** Whether the body schema of a trigger has a reference that does not resolve, so it may be a webhook we cannot see. */
+export function bodyUnresolved(analysis: Analysis, operation: OperationEntry): boolean {
+  webhookOf(analysis, operation);
+  return unresolvedCache.get(operation) ?? false;
 }
 
 /** Every webhook trigger of the document, in document order. */

@@ -272,7 +272,9 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     push('iconBrandColor', data.brandColor, ['brandColor']);
     push('scriptOperations', data.scriptOperations, ['scriptOperations']);
     push('capabilities', data.capabilities, ['capabilities']);
-    let policies: unknown[] | undefined = Array.isArray(data.policies) ? data.policies.map(compilePolicy) : undefined;
+    let policies: unknown[] | undefined = Array.isArray(data.policies)
+      ? data.policies.map((p, i) => compilePolicy(p, { ctx, file: cf, path: ['policies', i] }))
+      : undefined;
     if (policies) ctx.track(policies, cf, ['policies']);
     for (const key of API_PROPERTIES_RAW) push(key, data[key], [key]);
     if (generatedPolicies.length) {

@@ -31,14 +31,17 @@ export function parseFrontMatter(file: SourceFile, required: boolean): boolean {
     file.data = data ?? {};
   } catch (error) {
     const e = error as { reason?: string; message: string; mark?: { position: number } };
-    const start = file.pointAt(fm.yamlOffset + Math.min(e.mark?.position ?? 0, fm.yaml.length));
+    const offset = fm.yamlOffset + Math.min(e.mark?.position ?? 0, fm.yaml.length);
+    const start = file.pointAt(offset);
+    // One character wide, so that editors underline something.
+    const end = offset < file.text.length && file.text[offset] !== '\n' ? { line: start.line, column: start.column + 1 } : start;
     file.diagnostics.push(
       new Diagnostic({
         ruleId: 'frontmatter-yaml',
         severity: 'error',
         message: `Invalid YAML: ${e.reason ?? e.message.split('\n')[0]}`,
         file: file.path,
-        place: { start, end: start },
+        place: { start, end },
         url: ruleUrl('frontmatter-yaml'),
       }),
     );

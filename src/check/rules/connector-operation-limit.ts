@@ -23,7 +23,7 @@ export default defineRule({
     notOk: [
       {
         files: { 'connector.mdx': CONNECTOR, ...manyActions },
-        output: ['connector.mdx:2:1-3:22: The connector has 257 operations, over the platform limit of 256; split it into several connectors (connector-operation-limit)'],
+        output: ['connector.mdx:2:1-2:15: The connector has 257 operations, over the platform limit of 256; split it into several connectors (connector-operation-limit)'],
       },
     ],
   },

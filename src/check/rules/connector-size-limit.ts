@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { jsonSize } from '../size.ts';
 
 export const MAX_DEFINITION_BYTES = 1_048_576;
 
@@ -26,15 +27,12 @@ export default defineRule({
             '    description: OK',
           ]),
         },
-        output: ['connector.mdx:2:1-3:22: The definition is over the platform limit of 1 MB (1,048,576 bytes); move repeated schemas into `definitions` or split the connector (connector-size-limit)'],
+        output: ['connector.mdx:2:1-2:15: The definition is over the platform limit of 1 MB (1,048,576 bytes); move repeated schemas into `definitions` or split the connector (connector-size-limit)'],
       },
     ],
   },
   check({ swagger, report }) {
-    const text = JSON.stringify(swagger, null, 2);
-    // Cheap bound first: UTF-8 takes at least one byte per UTF-16 unit and at most three.
-    if (text.length * 3 <= MAX_DEFINITION_BYTES) return;
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = jsonSize(swagger);
     if (bytes <= MAX_DEFINITION_BYTES) return;
     report({
       message: 'The definition is over the platform limit of 1 MB (1,048,576 bytes); move repeated schemas into `definitions` or split the connector',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
 import { analyze } from '../walk.ts';
 
 export default defineRule({
@@ -16,8 +16,7 @@ export default defineRule({
       {
         files: {
           'connector.mdx': mdx([
-            'title: Contoso',
-            'host: api.contoso.com',
+            ...CONNECTOR_LINES,
             'paths:',
             '  /items:',
             '    get:',
@@ -27,7 +26,7 @@ export default defineRule({
             '          description: OK',
           ]),
         },
-        output: ['connector.mdx:6:5-6:8: Missing `operationId` in operation `GET /items`; add a unique one like `ListItems` (operation-id-required)'],
+        output: ['connector.mdx:7:5-7:8: Missing `operationId` in operation `GET /items`; add a unique one like `ListItems` (operation-id-required)'],
       },
     ],
   },

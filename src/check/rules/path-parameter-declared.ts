@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
 import { templateNames } from '../paths.ts';
 import { analyze, parametersOf } from '../walk.ts';
 
@@ -17,8 +17,7 @@ export default defineRule({
       {
         files: {
           'connector.mdx': mdx([
-            'title: Contoso',
-            'host: api.contoso.com',
+            ...CONNECTOR_LINES,
             'paths:',
             '  /items/{id}:',
             '    get:',
@@ -30,7 +29,7 @@ export default defineRule({
           ]),
         },
         output: [
-          'connector.mdx:6:5-6:8: Missing path parameter `id` for `{id}` in `/items/{id}`; declare it with `in: path` (path-parameter-declared)',
+          'connector.mdx:7:5-7:8: Missing path parameter `id` for `{id}` in `/items/{id}`; declare it with `in: path` (path-parameter-declared)',
         ],
       },
     ],

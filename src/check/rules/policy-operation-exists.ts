@@ -1,12 +1,11 @@
 import { suggest } from '../../model/open-object.ts';
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
 import { analyze, isObject } from '../walk.ts';
 
 const connector = (operation: string) =>
   mdx([
-    'title: Contoso',
-    'host: api.contoso.com',
+    ...CONNECTOR_LINES,
     'policies:',
     '  - template: setheader',
     `    operations: [${operation}]`,
@@ -27,7 +26,7 @@ export default defineRule({
     notOk: [
       {
         files: { 'connector.mdx': connector('GetItme'), 'actions/GetItem.mdx': GET_ITEM },
-        output: ['connector.mdx:6:18-6:25: Unknown operation `GetItme` in policy `setheader`, did you mean `GetItem`? (policy-operation-exists)'],
+        output: ['connector.mdx:7:18-7:25: Unknown operation `GetItme` in policy `setheader`, did you mean `GetItem`? (policy-operation-exists)'],
       },
     ],
   },

@@ -1,7 +1,7 @@
 import { suggest } from '../../model/open-object.ts';
 import { POLICY_TEMPLATES } from '../../model/policy.ts';
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
 import { isObject } from '../walk.ts';
 
 const PREFIX = 'x-ms-apimTemplateParameter.';
@@ -18,8 +18,7 @@ export default defineRule({
     ok: [
       {
         'connector.mdx': mdx([
-          'title: Contoso',
-          'host: api.contoso.com',
+          ...CONNECTOR_LINES,
           'policies:',
           '  - template: setheader',
           '    parameters:',
@@ -32,17 +31,17 @@ export default defineRule({
     notOk: [
       {
         files: {
-          'connector.mdx': mdx(['title: Contoso', 'host: api.contoso.com', 'policies:', '  - template: setheader', '    parameters:', '      name: Accept']),
+          'connector.mdx': mdx([...CONNECTOR_LINES, 'policies:', '  - template: setheader', '    parameters:', '      name: Accept']),
           'actions/GetItem.mdx': GET_ITEM,
         },
-        output: ['connector.mdx:7:7-7:19: Missing parameter `value` of policy template `setheader` (policy-template-parameters)'],
+        output: ['connector.mdx:8:7-8:19: Missing parameter `value` of policy template `setheader` (policy-template-parameters)'],
       },
       {
         files: {
-          'connector.mdx': mdx(['title: Contoso', 'host: api.contoso.com', 'policies:', '  - template: sethedaer', '    parameters:', '      name: Accept', '      value: application/json']),
+          'connector.mdx': mdx([...CONNECTOR_LINES, 'policies:', '  - template: sethedaer', '    parameters:', '      name: Accept', '      value: application/json']),
           'actions/GetItem.mdx': GET_ITEM,
         },
-        output: ['connector.mdx:5:15-5:24: Unknown policy template `sethedaer`, did you mean `setheader`? (policy-template-parameters)'],
+        output: ['connector.mdx:6:15-6:24: Unknown policy template `sethedaer`, did you mean `setheader`? (policy-template-parameters)'],
       },
     ],
   },

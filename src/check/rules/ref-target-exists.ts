@@ -1,14 +1,14 @@
 import { fromPointer } from '../../core/pointer.ts';
 import { suggest } from '../../model/open-object.ts';
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
-import { analyze, isObject, resolveLocal } from '../walk.ts';
+import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
+import type { Swagger } from '../../compiler/types.ts';
+import { analyze, isObject, resolveLocal, type Visit } from '../walk.ts';
 
 const SECTION = { schema: 'definitions', parameter: 'parameters', response: 'responses', 'path-item': undefined } as const;
 
 const DEFINITIONS = mdx([
-  'title: Contoso',
-  'host: api.contoso.com',
+  ...CONNECTOR_LINES,
   'definitions:',
   '  Item:',
   '    type: object',
@@ -66,39 +66,42 @@ export default defineRule({
     ],
   },
   check({ swagger, report }) {
+    // Most documents repeat the same few references: check each (kind, reference) once.
+    const checked = new Map<string, boolean>();
     for (const visit of analyze(swagger).of('ref')) {
       const ref = visit.ref!;
-      const at = visit.at('$ref');
-      if (!ref.startsWith('#')) {
-        report({ message: `Unexpected external reference \`${ref}\`; the platform takes a single file, so move the target into this document`, at });
-        continue;
-      }
-      let segments: string[];
-      try {
-        segments = fromPointer(ref);
-      } catch {
-        report({ message: `Unexpected reference \`${ref}\`, expected a JSON pointer like \`#/definitions/Item\``, at });
-        continue;
-      }
-      const section = visit.refOf ? SECTION[visit.refOf] : undefined;
-      if (visit.refOf === 'path-item') {
-        report({ message: `Unexpected \`$ref\` on a path item; the platform does not support path item references, write the operations here`, at });
-        continue;
-      }
-      if (section && (segments.length !== 2 || segments[0] !== section)) {
-        report({ message: `Unexpected reference \`${ref}\` for a ${visit.refOf}, expected \`#/${section}/<name>\``, at });
-        continue;
-      }
-      if (resolveLocal(swagger, ref) !== undefined) continue;
-      const container = section ? swagger[section] : undefined;
-      const names = isObject(container) ? Object.keys(container) : [];
-      const hint = suggest(segments[1] ?? '', names);
-      report({
-        message: hint
-          ? `Unresolved reference \`${ref}\`, did you mean \`#/${section}/${hint}\`?`
-          : `Unresolved reference \`${ref}\`; add \`${segments[1]}\` to \`${section}\``,
-        at,
-      });
+      const key = `${visit.refOf ?? ''}\0${ref}`;
+      if (checked.get(key) === true) continue;
+      const problem = problemOf(swagger, visit.refOf, ref);
+      checked.set(key, problem === undefined);
+      if (problem) report({ message: problem, at: visit.at('$ref') });
     }
   },
 });
+
+/** What is wrong with a reference, or undefined when it resolves. */
+function problemOf(swagger: Swagger, refOf: Visit['refOf'], ref: string): string | undefined {
+  if (!ref.startsWith('#')) {
+    return `Unexpected external reference \`${ref}\`; the platform takes a single file, so move the target into this document`;
+  }
+  let segments: string[];
+  try {
+    segments = fromPointer(ref);
+  } catch {
+    return `Unexpected reference \`${ref}\`, expected a JSON pointer like \`#/definitions/Item\``;
+  }
+  if (refOf === 'path-item') {
+    return 'Unexpected `$ref` on a path item; the platform does not support path item references, write the operations here';
+  }
+  const section = refOf ? SECTION[refOf] : undefined;
+  if (section && (segments.length !== 2 || segments[0] !== section)) {
+    return `Unexpected reference \`${ref}\` for a ${refOf}, expected \`#/${section}/<name>\``;
+  }
+  if (resolveLocal(swagger, ref) !== undefined) return undefined;
+  const container = section ? swagger[section] : undefined;
+  const names = isObject(container) ? Object.keys(container) : [];
+  const hint = suggest(segments[1] ?? '', names);
+  return hint
+    ? `Unresolved reference \`${ref}\`, did you mean \`#/${section}/${hint}\`?`
+    : `Unresolved reference \`${ref}\`; add \`${segments[1]}\` to \`${section}\``;
+}

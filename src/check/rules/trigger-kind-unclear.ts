@@ -2,7 +2,7 @@ import type { ApiProperties } from '../../compiler/types.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, POLLING_TRIGGER, WEBHOOK_TRIGGER, mdx } from '../examples.ts';
 import { analyze, isObject, parametersOf } from '../walk.ts';
-import { webhookOf } from '../webhook.ts';
+import { bodyUnresolved, webhookOf } from '../webhook.ts';
 
 /** operationIds named by `pollingtrigger` policies; `true` when one applies to every operation. */
 function pollingPolicies(apiProperties: ApiProperties): Set<string> | true {
@@ -60,7 +60,8 @@ export default defineRule({
       const node = op.visit.node;
       if (node['x-ms-trigger'] === undefined) continue;
       if (node['x-ms-trigger-metadata'] !== undefined || node['x-ms-notification'] !== undefined) continue;
-      if (webhookOf(analysis, op)) continue;
+      // A webhook, or maybe one behind a reference that does not resolve (ref-target-exists reports that).
+      if (webhookOf(analysis, op) || bodyUnresolved(analysis, op)) continue;
       policies ??= pollingPolicies(apiProperties);
       if (policies === true || (op.operationId !== undefined && policies.has(op.operationId))) continue;
       const state = parametersOf(analysis, op.visit).some(

@@ -143,8 +143,8 @@ export default defineRule({
     }
 
     let reach: ReturnType<typeof reachableDefinitions> | undefined;
-    for (const visit of [...analysis.of('schema'), ...analysis.of('ref')]) {
-      if (!('x-ms-notification-url' in visit.node) || visit.schemaRoot === undefined || visit.schemaRoot === 'body') continue;
+    for (const visit of analysis.withKey('x-ms-notification-url')) {
+      if (visit.schemaRoot === undefined || visit.schemaRoot === 'body') continue;
       if (visit.schemaRoot === 'definition') {
         // A definition counts where it is used: fine in a body, wrong only when used elsewhere alone (unused ones are left alone).
         reach ??= reachableDefinitions(analysis);

@@ -72,7 +72,16 @@ function referencesOf(key: string, value: Json): Reference[] {
   }
 }
 
-const KEYS = ['x-ms-dynamic-values', 'x-ms-dynamic-list', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties', 'x-ms-dynamic-tree', 'x-ms-notification', 'x-ms-operation-context', 'x-ms-capabilities'];
+const KEYS = new Set([
+  'x-ms-dynamic-values',
+  'x-ms-dynamic-list',
+  'x-ms-dynamic-schema',
+  'x-ms-dynamic-properties',
+  'x-ms-dynamic-tree',
+  'x-ms-notification',
+  'x-ms-operation-context',
+  'x-ms-capabilities',
+]);
 
 /** Names an argument may refer to: the operation's parameters and, for body schemas, the body's property names. */
 function namesFor(analysis: Analysis, operation: Visit, cache: Map<Visit, Set<string>>): Set<string> {
@@ -122,12 +131,13 @@ export default defineRule({
     const analysis = analyze(swagger);
     const ids = [...analysis.operationsById.keys()];
     const names = new Map<Visit, Set<string>>();
-    for (const visit of analysis.visits) {
+    for (const visit of analysis.withXms) {
       // One finding per missing operation or parameter per node, although values and list (schema and properties) say the same twice.
-      const reported = new Set<string>();
-      for (const key of KEYS) {
-        const value = visit.node[key];
-        if (value === undefined) continue;
+      let reported: Set<string> | undefined;
+      for (const key of visit.xms!) {
+        if (!KEYS.has(key)) continue;
+        const value = visit.node[key]!;
+        reported ??= new Set();
         for (const ref of referencesOf(key, value)) {
           const id = ref.operationId;
           if (typeof id !== 'string') continue; // Shape problems are x-ms-value's.

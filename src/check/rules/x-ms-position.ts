@@ -76,11 +76,11 @@ export default defineRule({
     ],
   },
   check({ swagger, report }) {
-    for (const visit of analyze(swagger).visits) {
+    for (const visit of analyze(swagger).withXms) {
       if (!positionIsChecked(visit)) continue;
       const position = xmsPositionOf(visit);
-      for (const key of Object.keys(visit.node)) {
-        if (!key.startsWith('x-ms-') || isAllowedAt(key, position)) continue;
+      for (const key of visit.xms!) {
+        if (isAllowedAt(key, position)) continue;
         const row = X_MS_BY_NAME.get(key);
         const at = visit.at(key);
         if (row) {
@@ -88,6 +88,7 @@ export default defineRule({
             message: `Unexpected \`${key}\` in ${describe(visit)}, expected it on ${describePositions(row.at)}`,
             at,
             onKey: true,
+            ...(row.note ? { note: row.note } : {}),
           });
           continue;
         }

@@ -54,13 +54,13 @@ export default defineRule({
     ],
   },
   check({ swagger, report }) {
-    for (const visit of analyze(swagger).visits) {
+    for (const visit of analyze(swagger).withXms) {
       if (!positionIsChecked(visit)) continue;
       const position = xmsPositionOf(visit);
       if (position === undefined) continue;
-      for (const [key, value] of Object.entries(visit.node)) {
-        if (!key.startsWith('x-ms-') || !isAllowedAt(key, position)) continue;
-        for (const problem of checkXmsValue(key, value, visit, position)) {
+      for (const key of visit.xms!) {
+        if (!isAllowedAt(key, position)) continue;
+        for (const problem of checkXmsValue(key, visit.node[key]!, visit, position)) {
           report({ message: problem.message, at: visit.at(key) + toPointer(problem.path), args: [key, problem.message] });
         }
       }

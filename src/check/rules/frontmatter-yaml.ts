@@ -1,0 +1,24 @@
+import { defineRule } from '../define-rule.ts';
+import { CONNECTOR, GET_ITEM } from '../examples.ts';
+
+export default defineRule({
+  id: 'frontmatter-yaml',
+  area: 'frontmatter',
+  severity: 'error',
+  description: 'Each MDX file starts with front-matter that is valid YAML and a mapping.',
+  rationale:
+    'The front-matter is the machine definition; when it does not parse, nothing of the file can be compiled. The checks over the compiled output are skipped until it parses, so that one typo does not hide behind a cascade of follow-on findings.',
+  examples: {
+    ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM }],
+    notOk: [
+      {
+        files: { 'connector.mdx': "---\ntitle: Contoso\nversion: '1.0'\nhost: api.contoso.com\n  basePath: /\n---\n" },
+        output: ['connector.mdx:5:11-5:12: Invalid YAML: bad indentation of a mapping entry (frontmatter-yaml)'],
+      },
+      {
+        files: { 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': '---\nrequest: GET /items\nsummary: One\nsummary: Two\n---\n' },
+        output: ['actions/GetItem.mdx:4:1-4:2: Invalid YAML: duplicated mapping key (frontmatter-yaml)'],
+      },
+    ],
+  },
+});

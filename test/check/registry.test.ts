@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ruleById, rules } from '../../src/check/registry.ts';
+import { runChecks } from '../../src/check/run.ts';
+import { doc, NO_API_PROPERTIES, op } from './helpers.ts';
+
+const readme = readFileSync(new URL('../../src/check/README.md', import.meta.url), 'utf8');
+
+describe('registry', () => {
+  it('is sorted by id, with unique kebab-case ids', () => {
+    const ids = rules.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
+    expect(ruleById('swagger-schema')?.id).toBe('swagger-schema');
+    expect(ruleById('no-such-rule')).toBeUndefined();
+  });
+
+  it.each(rules.map((r) => [r.id, r] as const))('%s is documented and has examples', (id, rule) => {
+    expect(rule.description.length).toBeGreaterThan(10);
+    expect(rule.rationale.length).toBeGreaterThan(40);
+    expect(['error', 'warning', 'info']).toContain(rule.severity);
+    expect(rule.examples.ok.length).toBeGreaterThan(0);
+    expect(rule.examples.notOk.length).toBeGreaterThan(0);
+    expect(readme).toContain(`\n## ${id}\n`);
+    expect(readme).toContain(`| [\`${id}\`](#${id}) | ${rule.severity} |`);
+    for (const files of [...rule.examples.ok, ...rule.examples.notOk.map((e) => e.files)]) {
+      expect(Object.keys(files)).toContain('connector.mdx');
+      for (const text of Object.values(files)) expect(text.startsWith('---\n')).toBe(true);
+    }
+    for (const { files, output } of rule.examples.notOk) {
+      expect(output.length).toBeGreaterThan(0);
+      for (const line of output) {
+        const match = /^([^:]+):(\d+):(\d+)-(\d+):(\d+): (.+) \(([a-z0-9-]+)\)$/.exec(line);
+        expect(match, line).not.toBeNull();
+        const [, file, startLine, startCol, endLine, endCol, message, ruleId] = match!;
+        expect(ruleId).toBe(id);
+        expect(message).not.toMatch(/^(Error|Warning):/);
+        // The position lies on a real character of that file.
+        const text = files[file!];
+        expect(text, `${file} in the example`).toBeDefined();
+        const fileLines = text!.split('\n');
+        const first = fileLines[Number(startLine) - 1]!;
+        expect(first[Number(startCol) - 1], line).toMatch(/\S/);
+        expect(Number(endLine) > Number(startLine) || Number(endCol) > Number(startCol), line).toBe(true);
+        const last = fileLines[Number(endLine) - 1]!;
+        expect(last[Number(endCol) - 2], line).toMatch(/\S/);
+      }
+    }
+  });
+});
+
+describe('runChecks', () => {
+  it('stamps rule id and severity, in a deterministic order', () => {
+    const swagger = doc({ '/a': { get: op('A', { 'x-ms-visibilty': 'internal', 'x-ms-trigger': 'batch' }) }, '/b': { get: op('A') } });
+    const first = runChecks(swagger, NO_API_PROPERTIES);
+    expect(first.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['operation-id-unique error', 'trigger-kind-unclear warning', 'x-ms-position error']);
+    expect(runChecks(structuredClone(swagger), NO_API_PROPERTIES)).toEqual(first);
+  });
+
+  it('survives documents of the wrong shape', () => {
+    const odd = [{}, { paths: [] }, { paths: { '/a': [] } }, { paths: { '/a': { get: { parameters: 'x', responses: [] } } } }, { definitions: { A: 'string' } }];
+    for (const swagger of odd) expect(() => runChecks(swagger as never, { properties: { policyTemplateInstances: 'x' } } as never)).not.toThrow();
+  });
+});

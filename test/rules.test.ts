@@ -1,0 +1,38 @@
+/**
+ * The one harness for rule examples: every rule's examples are compiled (with the checks) as
+ * connector folders in memory; ok examples give no diagnostics at all, not-ok examples give
+ * exactly their listed findings of that rule, each carrying the rule's id and docs URL.
+ */
+import { describe, expect, it } from 'vitest';
+import { ruleUrl } from '../src/check/define-rule.ts';
+import { rules } from '../src/check/registry.ts';
+import { runChecks } from '../src/check/run.ts';
+import { compile } from '../src/compiler/index.ts';
+import { connectorFromFiles } from '../src/compiler/load.ts';
+
+function lint(files: Record<string, string>) {
+  return compile(connectorFromFiles('example', files), { runChecks }).diagnostics;
+}
+
+describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+  it.each(rule.examples.ok.map((files, i) => [i, files] as const))('ok example %i has no findings', (_i, files) => {
+    expect(lint(files).map(String)).toEqual([]);
+  });
+  it.each(rule.examples.notOk.map((example, i) => [i, example] as const))('not-ok example %i reports exactly its output', (_i, example) => {
+    const found = lint(example.files).filter((d) => d.ruleId === id);
+    expect(found.map(String)).toEqual(example.output);
+    for (const d of found) {
+      expect(d.url).toBe(ruleUrl(id));
+      expect(d.severity).toBe(rule.severity);
+    }
+  });
+});
+
+describe('rule reference', () => {
+  it('src/check/README.md is generated from the registry (run `npm run rules-docs`)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { withRulesReference } = await import('../src/check/docs.ts');
+    const readme = readFileSync(new URL('../src/check/README.md', import.meta.url), 'utf8');
+    expect(withRulesReference(readme)).toBe(readme);
+  });
+});
