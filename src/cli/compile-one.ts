@@ -1,37 +1,18 @@
 /**
- * One connector: load its folder, compile (with the checks), and for `build` write the package.
- * Used as is by the serial path and inside each worker. Never throws: an exception becomes a
- * `crash` naming the connector.
+ * One connector: load its folder, compile with every check (src/check/run.ts), and for `build`
+ * write the package. Used as is by the serial path and inside each worker. Never throws: an
+ * exception becomes a `crash` naming the connector.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Diagnostic, type DiagnosticInit } from '../core/diagnostic.ts';
 import { compile, type CompileResult } from '../compiler/index.ts';
 import { loadConnector } from '../compiler/load.ts';
-import type { RunChecks } from './checks.ts';
-
-export interface Job {
-  /** Connector id: the folder name. */
-  id: string;
-  /** Absolute folder path. */
-  dir: string;
-  /** The folder as shown in diagnostics, like `connectors/github-issues`. */
-  display: string;
-}
-
-export interface Outcome {
-  id: string;
-  /** Operations (method + path pairs) in the compiled Swagger. */
-  operations: number;
-  diagnostics: Diagnostic[];
-  /** Set when compiling or writing threw: one line, plus the stack for PLUGBOARD_DEBUG. */
-  crash?: { message: string; stack?: string };
-}
+import { runChecks } from '../check/run.ts';
+import type { Job, Outcome } from './outcome.ts';
 
 export interface CompileOneOptions {
   /** Where to write `<outDir>/<id>/…`; undefined for `check`. */
   outDir: string | undefined;
-  runChecks: RunChecks | undefined;
 }
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
@@ -71,49 +52,11 @@ export function writePackage(result: CompileResult, target: string): void {
 export function compileOne(job: Job, options: CompileOneOptions): Outcome {
   try {
     const source = loadConnector(job.dir, job.display);
-    const result = compile(source, options.runChecks ? { runChecks: options.runChecks } : {});
+    const result = compile(source, { runChecks });
     if (options.outDir !== undefined) writePackage(result, join(options.outDir, job.id));
     return { id: job.id, operations: countOperations(result.swagger), diagnostics: result.diagnostics };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { id: job.id, operations: 0, diagnostics: [], crash: { message: e.message.split('\n')[0]!, ...(e.stack ? { stack: e.stack } : {}) } };
   }
-}
-
-// ---- Crossing a worker boundary: plain data out, `Diagnostic` instances back in.
-
-export type DiagnosticData = Omit<DiagnosticInit, 'args'> & { fingerprint: string };
-export type OutcomeData = Omit<Outcome, 'diagnostics'> & { diagnostics: DiagnosticData[] };
-
-export function diagnosticToData(d: Diagnostic): DiagnosticData {
-  return {
-    ruleId: d.ruleId,
-    severity: d.severity,
-    message: d.message,
-    file: d.file,
-    pointer: d.pointer,
-    ...(d.place ? { place: d.place } : {}),
-    ...(d.note !== undefined ? { note: d.note } : {}),
-    ...(d.url !== undefined ? { url: d.url } : {}),
-    ...(d.cause ? { cause: d.cause } : {}),
-    onKey: d.onKey,
-    source: d.source,
-    fingerprint: d.fingerprint,
-  };
-}
-
-export function diagnosticFromData(data: DiagnosticData): Diagnostic {
-  const { fingerprint, ...init } = data;
-  const d = new Diagnostic(init);
-  // The fingerprint may have been computed from `args`, which a Diagnostic does not keep.
-  (d as unknown as { fingerprint: string }).fingerprint = fingerprint;
-  return d;
-}
-
-export function outcomeToData(o: Outcome): OutcomeData {
-  return { ...o, diagnostics: o.diagnostics.map(diagnosticToData) };
-}
-
-export function outcomeFromData(o: OutcomeData): Outcome {
-  return { ...o, diagnostics: o.diagnostics.map(diagnosticFromData) };
 }

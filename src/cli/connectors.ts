@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { listConnectorDirs } from '../compiler/load.ts';
-import type { Job } from './compile-one.ts';
+import type { Job } from './outcome.ts';
 import { UsageError, display } from './util.ts';
 
 export function resolveJobs(root: string, ids: string[], command: string, cwd = process.cwd()): Job[] {

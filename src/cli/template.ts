@@ -20,10 +20,16 @@ export function titleFromId(id: string): string {
     .join(' ');
 }
 
-const yamlString = (s: string) => (/^[\w ()&.,'-]+$/.test(s) && !/^(true|false|null|yes|no|on|off|~|[-\d.]+)$/i.test(s) ? s : JSON.stringify(s));
+/** A YAML scalar: plain when that reads back as the same string, else double-quoted (JSON is valid YAML). */
+const yamlString = (s: string) =>
+  /^[A-Za-z0-9][\w .,()'-]*$/.test(s) && !/\s$/.test(s) && !/^(true|false|null|yes|no|on|off|[-+\d._]+)$/i.test(s) ? s : JSON.stringify(s);
+
+/** Text for the MDX body: `{`, `}` and `<` escaped. */
+const mdxText = (s: string) => s.replace(/[{}<]/g, '\\$&');
 
 export function connectorTemplate(o: TemplateOptions): Record<string, string> {
   const title = o.title;
+  const text = mdxText(title);
   const schemaLine = (path: string | undefined) => (path ? `# yaml-language-server: $schema=${path}\n` : '');
   const connector = `---
 ${schemaLine(o.connectorSchema)}# The front-matter of connector.mdx describes the connector as a whole. It compiles to
@@ -57,22 +63,22 @@ auth:
   name: X-Api-Key
   field:
     label: API key
-    description: The API key of your ${title} account.
+    description: ${yamlString(`The API key of your ${title} account.`)}
 
 # Below the front-matter comes the readme (readme.md) in MDX, so write \\{, \\} and \\< in
 # prose. Keep the sections: certification asks for them.
 ---
 
-# ${title}
+# ${text}
 
-${title} gives you access to the items of your ${title} account. Describe here what users can
+${text} gives you access to the items of your ${text} account. Describe here what users can
 do with the connector and why they would use it.
 
 ## Publisher: Contoso
 
 ## Prerequisites
 
-You need an account with ${title} and an API key for it.
+You need an account with ${text} and an API key for it.
 
 ## Supported Operations
 
@@ -82,7 +88,7 @@ Gets one item by its identifier.
 
 ## Obtaining Credentials
 
-Sign in to your ${title} account, open the settings and create an API key. Paste it in the
+Sign in to your ${text} account, open the settings and create an API key. Paste it in the
 **API key** field when you create a connection.
 
 ## Known Issues and Limitations

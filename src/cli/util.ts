@@ -1,5 +1,5 @@
 /** Small shared pieces of the CLI: usage errors, paths as shown, numbers as words. */
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Bad usage (unknown command or flag, missing argument…): a message and exit code 2. */
 export class UsageError extends Error {
@@ -19,8 +19,10 @@ export const CONNECTOR_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** `path` relative to the working directory, with forward slashes, as shown to users. */
 export function display(path: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, path) || '.';
-  return sep === '/' ? rel : rel.split(sep).join('/');
+  let shown = relative(cwd, path) || '.';
+  // Outside the working directory, the absolute path reads better than a trail of `../`.
+  if (shown === '..' || shown.startsWith('..' + sep) || isAbsolute(shown)) shown = resolve(cwd, path);
+  return sep === '/' ? shown : shown.split(sep).join('/');
 }
 
 export function plural(n: number, word: string, words = word + 's'): string {
@@ -36,4 +38,10 @@ export function describeError(error: unknown, debug = process.env.PLUGBOARD_DEBU
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;
+}
+
+/** Colours on a terminal, unless NO_COLOR; FORCE_COLOR forces them. */
+export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
+  return !!stream.isTTY && !env.NO_COLOR;
 }

@@ -3,8 +3,8 @@
  * them one by one, posts each outcome back as plain data, and asks again until told to stop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRunChecks } from './checks.ts';
-import { compileOne, outcomeToData, type Job, type OutcomeData } from './compile-one.ts';
+import { compileOne } from './compile-one.ts';
+import { outcomeToData, type Job, type OutcomeData } from './outcome.ts';
 
 export interface WorkerInit {
   outDir: string | undefined;
@@ -15,7 +15,6 @@ export type FromWorker = { type: 'result'; index: number; outcome: OutcomeData }
 const port = parentPort;
 if (!port) throw new Error('src/cli/worker.ts runs as a worker thread');
 const { outDir } = workerData as WorkerInit;
-const runChecks = await loadRunChecks();
 
 const post = (message: FromWorker) => port.postMessage(message);
 
@@ -24,7 +23,7 @@ port.on('message', (message: ToWorker) => {
     port.close();
     return;
   }
-  for (const { index, job } of message.jobs) post({ type: 'result', index, outcome: outcomeToData(compileOne(job, { outDir, runChecks })) });
+  for (const { index, job } of message.jobs) post({ type: 'result', index, outcome: outcomeToData(compileOne(job, { outDir })) });
   post({ type: 'idle' });
 });
 post({ type: 'idle' });

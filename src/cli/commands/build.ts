@@ -4,11 +4,11 @@ import type { ParseArgsOptionsConfig } from 'node:util';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.ts';
 import { formatOption, jobsOption, parseCommand, stringOption } from '../args.ts';
 import { compileAll } from '../compile-all.ts';
-import type { Outcome } from '../compile-one.ts';
+import type { Outcome } from '../outcome.ts';
 import { resolveJobs } from '../connectors.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { createProgress } from '../progress.ts';
-import { EXIT, display, plural, seconds } from '../util.ts';
+import { EXIT, display, plural, seconds, useColor } from '../util.ts';
 
 export const buildHelp = `Usage: plugboard build [ids...] [options]
 
@@ -24,7 +24,7 @@ Options:
   --connectors <dir>   Folder holding the connector folders (default: connectors)
   --out <dir>          Output folder (default: dist/connectors)
   --format <name>      Diagnostics as stylish (default) or json
-  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 50 connectors
+  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 120 connectors
   -h, --help           Show this help
 
 Exit status: 0 when there is no error (warnings allowed), 1 on errors, 2 on bad usage.
@@ -40,7 +40,7 @@ Arguments:
 Options:
   --connectors <dir>   Folder holding the connector folders (default: connectors)
   --format <name>      Diagnostics as stylish (default) or json
-  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 50 connectors
+  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 120 connectors
   -h, --help           Show this help
 
 Exit status: 0 when there is no error (warnings allowed), 1 on errors, 2 on bad usage.
@@ -71,7 +71,7 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
   const elapsed = performance.now() - started;
 
   const diagnostics: Diagnostic[] = outcomes.flatMap((o) => o.diagnostics);
-  const report = FORMATTERS[format]!(diagnostics, { color: format === 'stylish' && !!process.stdout.isTTY && !process.env.NO_COLOR });
+  const report = FORMATTERS[format]!(diagnostics, { color: format === 'stylish' && useColor(process.stdout) });
   if (format === 'json' || report) process.stdout.write(report);
 
   const crashes = outcomes.filter((o) => o.crash);
@@ -85,7 +85,10 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const verb = command === 'build' ? 'Built' : 'Checked';
   const where = outDir ? ` into ${display(outDir)}` : '';
-  const problems = errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : 'no problems';
+  const infos = diagnostics.length - errors - warnings;
+  const problems = diagnostics.length
+    ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${infos} info` : ''}`
+    : 'no problems';
   const failed = crashes.length ? `, ${plural(crashes.length, 'connector')} failed` : '';
   const summary = jobs.length
     ? `${verb} ${plural(jobs.length, 'connector')} (${plural(operations, 'operation')})${where} in ${seconds(elapsed)}: ${problems}${failed}\n`

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { ImportOptions, ImportResult } from '../../import/types.ts';
 import { parseCommand, stringOption } from '../args.ts';
 import { FORMATTERS } from '../formatters/index.ts';
-import { CONNECTOR_ID, EXIT, UsageError, describeError, display, plural } from '../util.ts';
+import { CONNECTOR_ID, EXIT, UsageError, describeError, display, plural, useColor } from '../util.ts';
 
 export const importHelp = `Usage: plugboard import <source...> [options]
 
@@ -120,7 +120,7 @@ export async function runImport(argv: string[]): Promise<number> {
     );
     if (errors && exit === EXIT.ok) exit = EXIT.errors;
   }
-  process.stdout.write(FORMATTERS.stylish!(diagnostics, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+  process.stdout.write(FORMATTERS.stylish!(diagnostics, { color: useColor(process.stdout) }));
   return exit;
 }
 

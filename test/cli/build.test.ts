@@ -1,0 +1,121 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NO_STACK, actionMdx, cli, connectorMdx, readTree, tempDir, writeFiles } from './helpers.ts';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3c6b1a80000000049454e44ae426082', 'hex');
+
+function project(): string {
+  const cwd = tempDir();
+  writeFiles(join(cwd, 'connectors'), {
+    'alpha/connector.mdx': connectorMdx('Alpha'),
+    'alpha/actions/ListItems.mdx': actionMdx('GET /items', 'List items'),
+    'alpha/actions/GetItem.mdx': actionMdx('GET /items/{itemId}', 'Get an item'),
+    'alpha/icon.png': PNG,
+    'alpha/script.csx': 'public class Script : ScriptBase { }\n',
+    'alpha/docs/notes.txt': 'nested asset\n',
+    'beta/connector.mdx': connectorMdx('Beta'),
+    'beta/actions/Ping.mdx': actionMdx('GET /ping', 'Ping the service'),
+    // An error (unknown key) still produces a package.
+    'gamma/connector.mdx': connectorMdx('Gamma', 'titel: oops\n'),
+    'gamma/actions/Ping.mdx': actionMdx('GET /ping', 'Ping the service'),
+  });
+  return cwd;
+}
+
+describe('plugboard build', () => {
+  it('writes every package, deterministically', () => {
+    const cwd = project();
+    const first = cli(['build'], cwd);
+    expect(first.code).toBe(1); // gamma has an error
+    expect(first.stdout).toContain('connectors/gamma/connector.mdx');
+    expect(first.stdout).toMatch(/Built 3 connectors \(4 operations\) into dist\/connectors in [\d.]+s: 1 error/);
+    const tree = readTree(join(cwd, 'dist/connectors'));
+    expect([...tree.keys()]).toEqual([
+      'alpha/apiDefinition.swagger.json',
+      'alpha/apiProperties.json',
+      'alpha/docs/notes.txt',
+      'alpha/icon.png',
+      'alpha/readme.md',
+      'alpha/script.csx',
+      'beta/apiDefinition.swagger.json',
+      'beta/apiProperties.json',
+      'beta/readme.md',
+      'gamma/apiDefinition.swagger.json',
+      'gamma/apiProperties.json',
+      'gamma/readme.md',
+    ]);
+    expect(tree.get('alpha/icon.png')).toEqual(PNG);
+    const swagger = tree.get('alpha/apiDefinition.swagger.json')!.toString();
+    expect(swagger).toBe(JSON.stringify(JSON.parse(swagger), null, 2) + '\n');
+    expect(JSON.parse(swagger).paths['/items/{itemId}'].get.operationId).toBe('GetItem');
+
+    const second = cli(['build'], cwd);
+    expect(second.code).toBe(1);
+    expect(readTree(join(cwd, 'dist/connectors'))).toEqual(tree);
+  });
+
+  it('builds only the ids given, into --out, and removes stale files', () => {
+    const cwd = project();
+    mkdirSync(join(cwd, 'out/beta'), { recursive: true });
+    writeFiles(cwd, { 'out/beta/stale.txt': 'old' });
+    const r = cli(['build', 'beta', 'connectors/alpha', '--out', 'out'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Built 2 connectors \(3 operations\) into out in [\d.]+s: no problems\n$/);
+    expect(existsSync(join(cwd, 'out/beta/stale.txt'))).toBe(false);
+    expect(existsSync(join(cwd, 'out/gamma'))).toBe(false);
+  });
+
+  it('gives the same files and report on worker threads as in the main thread', () => {
+    const cwd = project();
+    const serial = cli(['build', '--jobs', '1', '--out', 'serial', '--format', 'json'], cwd);
+    const parallel = cli(['build', '--jobs', '2', '--out', 'parallel', '--format', 'json'], cwd);
+    expect(parallel.code).toBe(serial.code);
+    expect(parallel.stdout).toBe(serial.stdout);
+    expect(JSON.parse(serial.stdout)).toHaveLength(1);
+    expect(readTree(join(cwd, 'parallel'))).toEqual(readTree(join(cwd, 'serial')));
+  });
+});
+
+describe('plugboard check', () => {
+  it('exits 0 when clean, 1 on errors, 2 on an unknown id, and writes nothing', () => {
+    const cwd = project();
+    expect(cli(['check', 'alpha', 'beta'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Checked 2 connectors \(3 operations\) in [\d.]+s: no problems\n$/) });
+    const bad = cli(['check', '--format', 'json'], cwd);
+    expect(bad.code).toBe(1);
+    const report = JSON.parse(bad.stdout) as Array<{ ruleId: string; file: string; place: unknown }>;
+    expect(report).toEqual([expect.objectContaining({ ruleId: 'frontmatter-unknown-key', file: 'connectors/gamma/connector.mdx' })]);
+    expect(bad.stderr).toMatch(/^Checked 3 connectors/);
+    const unknown = cli(['check', 'delta'], cwd);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no connector `delta` in connectors');
+    expect(existsSync(join(cwd, 'dist'))).toBe(false);
+  });
+
+  it('positions invalid YAML and exits 1 without a stack trace', () => {
+    const cwd = tempDir();
+    writeFiles(join(cwd, 'connectors'), {
+      'broken/connector.mdx': '---\ntitle: Broken\ndescription: [unclosed\nversion: "1.0"\n---\n',
+    });
+    const r = cli(['check'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^\nconnectors\/broken\/connector\.mdx\n {2}4:\d+ {2}error {2}Invalid YAML: .+ {2}frontmatter-yaml\n/);
+    expect(r.stdout + r.stderr).not.toMatch(NO_STACK);
+    const json = JSON.parse(cli(['check', '--format', 'json'], cwd).stdout) as Array<{ place: { start: { line: number } } }>;
+    expect(json[0]!.place.start.line).toBe(4);
+  });
+
+  it('reports an internal failure in one line naming the connector, and exits 2', () => {
+    const cwd = project();
+    // A folder where an action file is expected makes reading it throw.
+    mkdirSync(join(cwd, 'connectors/beta/actions/Broken.mdx'));
+    const r = cli(['check'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^plugboard check: internal error in connector beta: EISDIR[^\n]*\n/);
+    expect(r.stderr).not.toMatch(NO_STACK);
+    expect(r.stdout).toContain('connectors/gamma/connector.mdx'); // the others are still reported
+    const debug = cli(['check', 'beta'], cwd, { PLUGBOARD_DEBUG: '1' });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(NO_STACK);
+  });
+});
