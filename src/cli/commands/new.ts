@@ -22,11 +22,11 @@ Options:
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** A JSON schema for editors, looked for in ./schemas then in plugboard's own schemas/. */
+/** A JSON schema for editors (`npm run schema` writes them), in this project or in plugboard's own. */
 function findSchema(names: string[]): string | undefined {
   for (const root of [process.cwd(), PACKAGE_ROOT]) {
     for (const name of names) {
-      const path = join(root, 'schemas', name);
+      const path = join(root, 'src/model/json-schema', name);
       if (existsSync(path)) return path;
     }
   }
