@@ -29,7 +29,7 @@ describe('plugboard new', () => {
     expect(swagger.info.description.length).toBeGreaterThanOrEqual(30);
     expect(swagger.securityDefinitions).toEqual({ api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } });
     // The editor schema comment only when the repo has a schema to point at.
-    const schema = existsSync(join(REPO, 'schemas/connector.schema.json'));
+    const schema = existsSync(join(REPO, 'src/model/json-schema/connector.schema.json'));
     expect(mdx.includes('# yaml-language-server: $schema=')).toBe(schema);
   });
 
