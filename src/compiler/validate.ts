@@ -3,26 +3,36 @@ import type { z } from 'zod';
 import { Diagnostic } from '../core/diagnostic.ts';
 import { getAt, toPointer, type Segment } from '../core/pointer.ts';
 import type { SourceFile } from '../core/source-file.ts';
-import { suggest, UNKNOWN_KEY } from '../model/open-object.ts';
+import { suggest, unknownKeys } from '../model/open-object.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 
 export function validateData(file: SourceFile, schema: z.ZodType, data: unknown, base: Segment[] = []): void {
+  for (const unknown of unknownKeys(schema, data)) {
+    file.diagnostics.push(
+      new Diagnostic({
+        ruleId: 'frontmatter-unknown-key',
+        severity: 'error',
+        message: unknown.message,
+        file: file.path,
+        pointer: toPointer([...base, ...unknown.path]),
+        onKey: true,
+        url: ruleUrl('frontmatter-unknown-key'),
+        args: [unknown.message],
+      }),
+    );
+  }
   const result = schema.safeParse(data);
   if (result.success) return;
   for (const issue of flatten(result.error.issues)) {
     const path = [...base, ...(issue.path as Segment[])];
-    const params = (issue as { params?: { kind?: string; key?: string } }).params;
-    const unknownKey = params?.kind === UNKNOWN_KEY;
-    const ruleId = unknownKey ? 'frontmatter-unknown-key' : 'frontmatter-value';
     file.diagnostics.push(
       new Diagnostic({
-        ruleId,
+        ruleId: 'frontmatter-value',
         severity: 'error',
-        message: unknownKey ? issue.message : describe(issue, getAt(data, issue.path as Segment[])),
+        message: describe(issue, getAt(data, issue.path as Segment[])),
         file: file.path,
         pointer: toPointer(path),
-        onKey: unknownKey || issue.code === 'unrecognized_keys',
-        url: ruleUrl(ruleId),
+        url: ruleUrl('frontmatter-value'),
         args: [issue.message],
       }),
     );

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 
-export const UNKNOWN_KEY = 'plugboard/unknown-key';
 /** Meta key carrying the raw keys of an open object, for the generated JSON Schema. */
 export const RAW_META = 'x-plugboard-raw';
 
@@ -38,28 +37,97 @@ function levenshtein(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** What each open object accepts, for the unknown-key walk (see unknownKeys). */
+export interface OpenInfo {
+  known: readonly string[];
+  knownSet: ReadonlySet<string>;
+  what: string;
+}
+const openInfo = new WeakMap<object, OpenInfo>();
+
 export function openObject<T extends z.ZodRawShape>(shape: T, options: OpenObjectOptions) {
   const known = [...Object.keys(shape), ...(options.raw ?? [])];
-  const knownSet = new Set(known);
-  return z
-    .object(shape)
-    .catchall(z.unknown())
-    .meta({ [RAW_META]: options.raw ?? [] })
-    .superRefine(
-      (value, ctx) => {
-      if (!value || typeof value !== 'object') return;
-      for (const key of Object.keys(value)) {
-        if (knownSet.has(key) || key.startsWith('x-')) continue;
-        const hint = suggest(key, known);
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `Unexpected key \`${key}\` in ${options.what}${hint ? `, did you mean \`${hint}\`?` : ''}`,
-          params: { kind: UNKNOWN_KEY, key, suggestion: hint },
-        });
+  // Loose: unknown keys pass validation untouched (zod's fast path); they are reported by
+  // unknownKeys() in one cheap walk, which also keeps reporting them beside invalid values.
+  const schema = z.looseObject(shape).meta({ [RAW_META]: options.raw ?? [] });
+  openInfo.set(schema, { known, knownSet: new Set(known), what: options.what });
+  return schema;
+}
+
+export interface UnknownKey {
+  path: (string | number)[];
+  key: string;
+  message: string;
+}
+
+type Def = { type: string; [key: string]: unknown };
+const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Unknown keys of `data` against an authoring schema, found by walking both together. */
+export function unknownKeys(schema: z.ZodType, data: unknown, path: (string | number)[] = [], out: UnknownKey[] = []): UnknownKey[] {
+  let s: unknown = schema;
+  // Unwrap wrappers down to something that has structure.
+  for (let guard = 0; guard < 20; guard++) {
+    const def = defOf(s);
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly' || def.type === 'nonoptional') s = def.innerType;
+    else if (def.type === 'lazy') s = (def.getter as () => unknown)();
+    else if (def.type === 'pipe') s = def.in;
+    else break;
+  }
+  const def = defOf(s);
+  if (def.type === 'object') {
+    if (!isPlainObject(data)) return out;
+    const shape = def.shape as Record<string, z.ZodType>;
+    const info = openInfo.get(s as object);
+    for (const [key, value] of Object.entries(data)) {
+      const sub = shape[key];
+      if (sub) unknownKeys(sub, value, [...path, key], out);
+      else if (info && !info.knownSet.has(key) && !key.startsWith('x-')) {
+        const hint = suggest(key, info.known);
+        out.push({ path: [...path, key], key, message: `Unexpected key \`${key}\` in ${info.what}${hint ? `, did you mean \`${hint}\`?` : ''}` });
       }
-      },
-      // Report unknown keys even when other keys of the object are invalid.
-      { when: () => true },
-    );
+    }
+  } else if (def.type === 'record') {
+    if (isPlainObject(data)) for (const [key, value] of Object.entries(data)) unknownKeys(def.valueType as z.ZodType, value, [...path, key], out);
+  } else if (def.type === 'array') {
+    if (Array.isArray(data)) data.forEach((item, i) => unknownKeys(def.element as z.ZodType, item, [...path, i], out));
+  } else if (def.type === 'union') {
+    const option = pickOption(def, data);
+    if (option) unknownKeys(option, data, path, out);
+  }
+  return out;
+}
+
+/** The union member that `data` is meant to be: by discriminator, else by shape. */
+function pickOption(def: Def, data: unknown): z.ZodType | undefined {
+  const options = def.options as z.ZodType[];
+  const base = (o: z.ZodType): Def => {
+    let d = defOf(o);
+    for (let guard = 0; guard < 20 && (d.type === 'lazy' || d.type === 'optional' || d.type === 'pipe'); guard++) {
+      d = defOf(d.type === 'lazy' ? (d.getter as () => unknown)() : d.type === 'pipe' ? d.in : d.innerType);
+    }
+    return d;
+  };
+  if (Array.isArray(data)) return options.find((o) => base(o).type === 'array');
+  if (!isPlainObject(data)) return undefined;
+  const objects = options.filter((o) => ['object', 'record'].includes(base(o).type));
+  const discriminator = def.discriminator as string | undefined;
+  if (discriminator) {
+    return objects.find((o) => {
+      const literal = (base(o).shape as Record<string, z.ZodType>)[discriminator];
+      const values = literal ? (defOf(literal).values as unknown[] | undefined) : undefined;
+      return values?.includes(data[discriminator]);
+    });
+  }
+  // The object member whose keys match best; records take anything.
+  let best: z.ZodType | undefined;
+  let score = -1;
+  for (const o of objects) {
+    const d = base(o);
+    const shape = d.type === 'object' ? (d.shape as Record<string, unknown>) : undefined;
+    const n = shape ? Object.keys(data).filter((k) => k in shape).length : 0;
+    if (n > score) [best, score] = [o, n];
+  }
+  return best;
 }
