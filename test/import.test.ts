@@ -14,7 +14,11 @@ import { connectorFromFiles } from '../src/compiler/load.ts';
 import { importSource } from '../src/import/index.ts';
 
 const root = join(import.meta.dirname, 'fixtures/import');
-const cases = readdirSync(root).flatMap((format) => readdirSync(join(root, format)).map((name) => [format, name] as const));
+// OpenAPI 3, Postman and sample imports convert rather than carry: test/import-converters.test.ts.
+const LOSSLESS = new Set(['powerplatform', 'swagger2']);
+const cases = readdirSync(root)
+  .filter((format) => LOSSLESS.has(format))
+  .flatMap((format) => readdirSync(join(root, format)).map((name) => [format, name] as const));
 
 function sourceOf(dir: string, format: string): string {
   if (format === 'powerplatform') return dir;

@@ -3,23 +3,48 @@
  * connector folders in memory; ok examples give no diagnostics at all, not-ok examples give
  * exactly their listed findings of that rule, each carrying the rule's id and docs URL.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleUrl } from '../src/check/define-rule.ts';
 import { rules } from '../src/check/registry.ts';
 import { runChecks } from '../src/check/run.ts';
 import { compile } from '../src/compiler/index.ts';
 import { connectorFromFiles } from '../src/compiler/load.ts';
+import { importSource } from '../src/import/index.ts';
 
 function lint(files: Record<string, string>) {
   return compile(connectorFromFiles('example', files), { runChecks }).diagnostics;
 }
 
+/**
+ * Rules of area `import` report on a source being imported: their examples hold one source file
+ * (`input.yaml`, `input.json`), imported with `importSource`; the connector it becomes must
+ * still compile and check without errors.
+ */
+function importLint(files: Record<string, string>) {
+  const [name, text] = Object.entries(files).find(([n]) => n.startsWith('input.'))!;
+  const dir = mkdtempSync(join(tmpdir(), 'plugboard-rule-'));
+  try {
+    writeFileSync(join(dir, name), text);
+    const result = importSource(join(dir, name), { display: name });
+    const texts = Object.fromEntries([...result.files].filter(([, c]) => typeof c === 'string')) as Record<string, string>;
+    const built = compile(connectorFromFiles(result.id, texts), { runChecks });
+    expect(built.diagnostics.filter((d) => d.severity === 'error').map(String)).toEqual([]);
+    return result.diagnostics;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+  const run = rule.area === 'import' ? importLint : lint;
   it.each(rule.examples.ok.map((files, i) => [i, files] as const))('ok example %i has no findings', (_i, files) => {
-    expect(lint(files).map(String)).toEqual([]);
+    expect(run(files).map(String)).toEqual([]);
   });
   it.each(rule.examples.notOk.map((example, i) => [i, example] as const))('not-ok example %i reports exactly its output', (_i, example) => {
-    const found = lint(example.files).filter((d) => d.ruleId === id);
+    const found = run(example.files).filter((d) => d.ruleId === id);
     expect(found.map(String)).toEqual(example.output);
     for (const d of found) {
       expect(d.url).toBe(ruleUrl(id));

@@ -10,6 +10,15 @@ import connectorSizeLimit from './rules/connector-size-limit.ts';
 import frontmatterUnknownKey from './rules/frontmatter-unknown-key.ts';
 import frontmatterValue from './rules/frontmatter-value.ts';
 import frontmatterYaml from './rules/frontmatter-yaml.ts';
+import importApproximated from './rules/import-approximated.ts';
+import importDropped from './rules/import-dropped.ts';
+import importSourceInvalid from './rules/import-source-invalid.ts';
+import importUnsupportedAuth from './rules/import-unsupported-auth.ts';
+import mdxElement from './rules/mdx-element.ts';
+import mdxEsm from './rules/mdx-esm.ts';
+import mdxExpression from './rules/mdx-expression.ts';
+import mdxSyntax from './rules/mdx-syntax.ts';
+import mdxUrl from './rules/mdx-url.ts';
 import operationIdRequired from './rules/operation-id-required.ts';
 import operationIdUnique from './rules/operation-id-unique.ts';
 import operationRequest from './rules/operation-request.ts';
@@ -61,12 +70,20 @@ const compilerRules: Rule[] = [
   frontmatterUnknownKey,
   frontmatterValue,
   frontmatterYaml,
+  mdxElement,
+  mdxEsm,
+  mdxExpression,
+  mdxSyntax,
+  mdxUrl,
   operationRequest,
   operationRouteDuplicate,
 ];
+
+// Importer-reported rules (area `import`): their examples are source files run through importSource.
+const importRules: Rule[] = [importApproximated, importDropped, importSourceInvalid, importUnsupportedAuth];
 // ───────────────────────────────────────────────────────────────────────────────────────────────
 
-export const rules: Rule[] = [...checkRules, ...compilerRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export const rules: Rule[] = [...checkRules, ...compilerRules, ...importRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));
 

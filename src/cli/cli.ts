@@ -10,7 +10,8 @@ Commands:
   build [ids...]       Compile connectors into dist/connectors/<id>/
   check [ids...]       Compile and run every check, writing nothing
   new <id>             Scaffold a connector folder
-  import <source...>   Import OpenAPI/Swagger definitions or connector folders
+  import <source...>   Import connector folders, Swagger 2.0, OpenAPI 3.x or Postman collections
+  export <id>          Write a connector as OpenAPI 3.1 or a Postman collection
 
 Options:
   -h, --help           Show this help (or a command's, after it)
@@ -40,6 +41,10 @@ export async function run(argv: string[]): Promise<number> {
       case 'import': {
         const { runImport } = await import('./commands/import.ts');
         return await runImport(rest);
+      }
+      case 'export': {
+        const { runExport } = await import('./commands/export.ts');
+        return runExport(rest);
       }
       case '-v':
       case '--version':

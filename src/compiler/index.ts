@@ -19,6 +19,7 @@ import { CompileContext } from './context.ts';
 import type { ConnectorSource } from './load.ts';
 import { parseFrontMatter } from './parse.ts';
 import { compileAuth } from './passes/auth.ts';
+import { checkMdxBodies } from './passes/mdx-body.ts';
 import { compileParameter, type CompiledOperation } from './passes/operation.ts';
 import { compilePolicy } from './passes/policy.ts';
 import { compileSchema, type Place } from './passes/schema.ts';
@@ -110,6 +111,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     );
   }
   for (const f of all) parseFrontMatter(f, true);
+  checkMdxBodies(all);
   const data: Obj = connectorFile && isObject(connectorFile.data) ? connectorFile.data : {};
   if (validate && connectorFile?.data !== undefined) validateData(connectorFile, Connector, data);
 

@@ -17,4 +17,10 @@ export interface ImportOptions {
   id?: string;
   /** How source paths are shown in diagnostics (default: as given). */
   display?: string;
+  /** Force the source format instead of detecting it. */
+  from?: 'powerplatform' | 'swagger2' | 'openapi3' | 'postman';
+  /** Approximations become errors (for OpenAPI 3 and Postman sources). */
+  strict?: boolean;
+  /** `importSources` only: split a source over the platform limits into several connectors (default true). */
+  split?: boolean;
 }

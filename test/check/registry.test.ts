@@ -25,6 +25,12 @@ describe('registry', () => {
     expect(readme).toContain(`\n## ${id}\n`);
     expect(readme).toContain(`| [\`${id}\`](#${id}) | ${rule.severity} |`);
     for (const files of [...rule.examples.ok, ...rule.examples.notOk.map((e) => e.files)]) {
+      if (rule.area === 'import') {
+        // Import rules: one source file to import, `input.<ext>`.
+        expect(Object.keys(files)).toHaveLength(1);
+        expect(Object.keys(files)[0]).toMatch(/^input\.(ya?ml|json)$/);
+        continue;
+      }
       expect(Object.keys(files)).toContain('connector.mdx');
       for (const text of Object.values(files)) expect(text.startsWith('---\n')).toBe(true);
     }

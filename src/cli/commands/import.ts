@@ -4,25 +4,39 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../core/diagnostic.ts';
+import { importSources } from '../../import/index.ts';
+import { importSample } from '../../import/sample/index.ts';
 import type { ImportOptions, ImportResult } from '../../import/types.ts';
 import { parseCommand, stringOption } from '../args.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { CONNECTOR_ID, EXIT, UsageError, describeError, display, plural, useColor } from '../util.ts';
 
 export const importHelp = `Usage: plugboard import <source...> [options]
+       plugboard import --sample <file.json> [--sample …] --into <id> --operation <operationId> [--status 200]
 
-Imports each source (an OpenAPI/Swagger file, or a Power Platform connector folder holding
-apiDefinition.swagger.json and apiProperties.json) into <connectors>/<id>/, and reports
-everything that could not be carried exactly.
+Imports each source into <connectors>/<id>/ and reports everything that could not be carried
+exactly. Sources: a Power Platform connector folder (apiDefinition.swagger.json +
+apiProperties.json + readme), Swagger 2.0, OpenAPI 3.0/3.1 (JSON or YAML, $refs across files),
+or a Postman collection v2.0/v2.1; the format is detected (--from overrides). A source beyond the
+platform limits (256 operations, 1 MB) is split into <id>-<tag> connectors.
+
+With --sample, infers a JSON schema from sample responses and sets it as the response of one
+operation of an existing connector.
 
 Arguments:
   source               File or folder to import; several may be given
 
 Options:
   --id <id>            Connector id (folder name); one source only. Default: from the source
+  --from <format>      powerplatform, swagger2, openapi3 or postman (default: detected)
+  --strict             Approximations are errors, not warnings
+  --no-split           Keep one connector even beyond the platform limits (check flags it)
   --force              Replace an existing connector folder
+  --sample <file>      A JSON sample of a response (repeatable)
+  --into <id>          With --sample: the connector to edit
+  --operation <id>     With --sample: the action or trigger whose response it describes
+  --status <code>      With --sample: the response status (default 200)
   --connectors <dir>   Folder holding the connector folders (default: connectors)
   -h, --help           Show this help
 
@@ -30,38 +44,45 @@ Exit status: 0 when everything was imported (warnings allowed), 1 when a source 
 2 on bad usage or when a folder exists without --force.
 `;
 
-export type ImportSource = (path: string, options: ImportOptions) => ImportResult | Promise<ImportResult>;
-
-const IMPORTER_URL = new URL('../../import/index.ts', import.meta.url);
-
-/** The importer, or undefined while src/import/index.ts does not exist yet. */
-export async function loadImporter(): Promise<ImportSource | undefined> {
-  try {
-    const mod = (await import(IMPORTER_URL.href)) as { importSource?: ImportSource };
-    return mod.importSource;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes(fileURLToPath(IMPORTER_URL))) return undefined;
-    throw error;
-  }
-}
+const FORMATS = ['powerplatform', 'swagger2', 'openapi3', 'postman'] as const;
 
 export async function runImport(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('import', argv, {
     id: { type: 'string' },
     force: { type: 'boolean' },
     connectors: { type: 'string' },
+    from: { type: 'string' },
+    strict: { type: 'boolean' },
+    'no-split': { type: 'boolean' },
+    sample: { type: 'string', multiple: true },
+    into: { type: 'string' },
+    operation: { type: 'string' },
+    status: { type: 'string' },
   });
   if (values.help) {
     process.stdout.write(importHelp);
     return EXIT.ok;
   }
+  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
+  const samples = (values as unknown as { sample?: string[] }).sample;
+  if (samples?.length) return runSample(samples, values, positionals, root);
+  for (const flag of ['into', 'operation', 'status']) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --sample`, 'import');
+  }
   if (positionals.length === 0) throw new UsageError('missing the source to import, like `plugboard import openapi.yaml`', 'import');
   const id = stringOption(values, 'id');
   if (id !== undefined && positionals.length > 1) throw new UsageError('--id names one connector; give one source with it', 'import');
   if (id !== undefined && !CONNECTOR_ID.test(id)) throw new UsageError(`connector id \`${id}\` must be kebab-case, like github-issues`, 'import');
+  const from = stringOption(values, 'from');
+  if (from !== undefined && !(FORMATS as readonly string[]).includes(from)) {
+    throw new UsageError(`--from takes ${FORMATS.join(', ')}, not \`${from}\``, 'import');
+  }
+  const options: ImportOptions = {
+    ...(from !== undefined ? { from: from as ImportOptions['from'] & string } : {}),
+    ...(values.strict === true ? { strict: true } : {}),
+    split: values['no-split'] !== true,
+  };
   const force = values.force === true;
-  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
 
   const refuse = (dir: string) => {
     process.stderr.write(`plugboard import: ${display(dir)} already exists; pass --force to replace it\n`);
@@ -69,12 +90,6 @@ export async function runImport(argv: string[]): Promise<number> {
   };
   // Known before importing: refuse without doing the work.
   if (id !== undefined && !force && existsSync(join(root, id))) return refuse(join(root, id));
-
-  const importSource = await loadImporter();
-  if (!importSource) {
-    process.stderr.write('plugboard import: the importer (src/import/index.ts) is not available in this build\n');
-    return EXIT.usage;
-  }
 
   let exit: number = EXIT.ok;
   const written = new Set<string>();
@@ -85,43 +100,72 @@ export async function runImport(argv: string[]): Promise<number> {
       exit = EXIT.usage;
       continue;
     }
-    let result: ImportResult;
+    let results: ImportResult[];
     try {
-      result = await importSource(resolve(source), { ...(id !== undefined ? { id } : {}), display: source.replace(/[\\/]+$/, '') || source });
+      results = importSources(resolve(source), { ...options, ...(id !== undefined ? { id } : {}), display: source.replace(/[\\/]+$/, '') || source });
     } catch (error) {
       process.stderr.write(`plugboard import: internal error while importing ${source}: ${describeError(error)}\n`);
       exit = EXIT.usage;
       continue;
     }
-    const dir = join(root, result.id);
-    if (written.has(dir)) {
-      process.stderr.write(`plugboard import: ${source} maps to ${display(dir)} like an earlier source; use --id\n`);
-      exit = EXIT.usage;
-      continue;
+    for (const result of results) {
+      const dir = join(root, result.id);
+      diagnostics.push(...result.diagnostics);
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      if (result.files.size === 0) {
+        // Nothing could be carried (an unreadable or unsupported source): report, write nothing.
+        exit = exit === EXIT.ok ? EXIT.errors : exit;
+        process.stdout.write(`not imported: ${source}; ${plural(errors, 'error')}\n`);
+        continue;
+      }
+      if (written.has(dir)) {
+        process.stderr.write(`plugboard import: ${source} maps to ${display(dir)} like an earlier source; use --id\n`);
+        exit = EXIT.usage;
+        continue;
+      }
+      if (existsSync(dir) && !force) {
+        exit = refuse(dir);
+        continue;
+      }
+      try {
+        writeConnector(dir, result.files);
+      } catch (error) {
+        process.stderr.write(`plugboard import: cannot write ${display(dir)}: ${describeError(error)}\n`);
+        exit = EXIT.usage;
+        continue;
+      }
+      written.add(dir);
+      const s = result.stats;
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+      process.stdout.write(
+        `imported ${source} → ${display(dir)}: ${plural(s.actions, 'action')}, ${plural(s.triggers, 'trigger')}, ${plural(s.definitions, 'definition')}; ${plural(warnings, 'warning')}${errors ? `, ${plural(errors, 'error')}` : ''}\n`,
+      );
+      if (errors && exit === EXIT.ok) exit = EXIT.errors;
     }
-    if (existsSync(dir) && !force) {
-      exit = refuse(dir);
-      continue;
-    }
-    try {
-      writeConnector(dir, result.files);
-    } catch (error) {
-      process.stderr.write(`plugboard import: cannot write ${display(dir)}: ${describeError(error)}\n`);
-      exit = EXIT.usage;
-      continue;
-    }
-    written.add(dir);
-    diagnostics.push(...result.diagnostics);
-    const s = result.stats;
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    process.stdout.write(
-      `imported ${source} → ${display(dir)}: ${plural(s.actions, 'action')}, ${plural(s.triggers, 'trigger')}, ${plural(s.definitions, 'definition')}; ${plural(warnings, 'warning')}${errors ? `, ${plural(errors, 'error')}` : ''}\n`,
-    );
-    if (errors && exit === EXIT.ok) exit = EXIT.errors;
   }
   process.stdout.write(FORMATTERS.stylish!(diagnostics, { color: useColor(process.stdout) }));
   return exit;
+}
+
+/** `--sample`: set one operation's response schema from samples; edits that action file in place. */
+function runSample(samples: string[], values: Record<string, unknown>, positionals: string[], root: string): number {
+  if (positionals.length) throw new UsageError('--sample takes no other sources', 'import');
+  const into = stringOption(values as never, 'into');
+  const operation = stringOption(values as never, 'operation');
+  if (!into || !operation) throw new UsageError('--sample needs --into <id> and --operation <operationId>', 'import');
+  const status = stringOption(values as never, 'status');
+  if (status !== undefined && !/^([1-5]\d\d|default)$/.test(status)) throw new UsageError(`--status takes an HTTP status like 200, not \`${status}\``, 'import');
+  const dir = join(root, into);
+  if (!existsSync(join(dir, 'connector.mdx'))) {
+    process.stderr.write(`plugboard import: no connector ${display(dir)}\n`);
+    return EXIT.usage;
+  }
+  const result = importSample(samples.map((s) => resolve(s)), { into: dir, operation, ...(status !== undefined ? { status } : {}), display: samples });
+  for (const [rel, content] of result.files) writeFileSync(join(dir, rel), content);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  if (result.files.size) process.stdout.write(`updated ${[...result.files.keys()].map((rel) => display(join(dir, rel))).join(', ')}\n`);
+  process.stdout.write(FORMATTERS.stylish!(result.diagnostics, { color: useColor(process.stdout) }));
+  return errors ? EXIT.errors : EXIT.ok;
 }
 
 export function writeConnector(dir: string, files: Map<string, string | Buffer>): void {

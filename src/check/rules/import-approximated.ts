@@ -1,0 +1,49 @@
+import { defineRule } from '../define-rule.ts';
+
+const OK = [
+  'openapi: 3.0.3',
+  'info:',
+  '  title: Contoso',
+  "  version: '1.0'",
+  'servers:',
+  '  - url: https://api.contoso.com/v1',
+  'paths:',
+  '  /items/{id}:',
+  '    get:',
+  '      operationId: GetItem',
+  '      summary: Get an item',
+  '      parameters:',
+  '        - name: id',
+  '          in: path',
+  '          required: true',
+  '          schema:',
+  '            type: string',
+  '      responses:',
+  "        '200':",
+  '          description: OK',
+  '          content:',
+  '            application/json:',
+  '              schema:',
+  '                type: object',
+  '                properties:',
+  '                  name:',
+  '                    type: string',
+].join('\n') + '\n';
+
+export default defineRule({
+  id: 'import-approximated',
+  area: 'import',
+  severity: 'warning',
+  description: "An OpenAPI 3 or Postman construct was mapped to the closest Swagger 2.0 form, which is not exactly the same.",
+  rationale:
+  'Custom connectors take Swagger 2.0 only, and the platform ignores or rejects several OpenAPI 3 and Postman constructs (nullable, oneOf, server variables, bearer auth, duplicate requests). The importer keeps the closest working form and says so, at the JSON pointer of the source construct, so you can review each change; `--strict` makes these errors.',
+  examples: {
+    ok: [{ 'input.yaml': OK }],
+    notOk: [
+      {
+        files: { 'input.yaml': OK.replace('                    type: string\n', '                    type: string\n                    nullable: true\n') },
+        output: ["input.yaml:27:21-28:35: Nullable becomes `x-nullable: true`, which the platform ignores: a null value may fail schema validation at run time (import-approximated)"],
+      },
+    ],
+  },
+});

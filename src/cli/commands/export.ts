@@ -1,0 +1,52 @@
+/** `plugboard export <id> --to openapi3|postman`: the connector as an OpenAPI 3.1 document or a Postman collection. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { exportConnector, type ExportFormat } from '../../export/index.ts';
+import { parseCommand, stringOption } from '../args.ts';
+import { FORMATTERS } from '../formatters/index.ts';
+import { EXIT, UsageError, display, useColor } from '../util.ts';
+
+export const exportHelp = `Usage: plugboard export <id> --to openapi3|postman [options]
+
+Writes a connector as an OpenAPI 3.1 document (every x-ms-* extension kept) or a Postman v2.1
+collection (folders from tags, auth from the auth block, example bodies).
+
+Options:
+  --to <format>        openapi3 or postman
+  --out <file>         Where to write it; - for standard output (default: dist/export/<file name>)
+  --yaml               OpenAPI as YAML instead of JSON
+  --connectors <dir>   Folder holding the connector folders (default: connectors)
+  -h, --help           Show this help
+`;
+
+export function runExport(argv: string[]): number {
+  const { values, positionals } = parseCommand('export', argv, {
+    to: { type: 'string' },
+    out: { type: 'string' },
+    yaml: { type: 'boolean' },
+    connectors: { type: 'string' },
+  });
+  if (values.help) {
+    process.stdout.write(exportHelp);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard export github-issues --to openapi3`', 'export');
+  const to = stringOption(values, 'to');
+  if (to !== 'openapi3' && to !== 'postman') throw new UsageError('--to takes openapi3 or postman', 'export');
+  const dir = join(resolve(stringOption(values, 'connectors') ?? 'connectors'), positionals[0]!);
+  if (!existsSync(join(dir, 'connector.mdx'))) {
+    process.stderr.write(`plugboard export: no connector ${display(dir)}\n`);
+    return EXIT.usage;
+  }
+  const result = exportConnector(dir, to as ExportFormat, { display: display(dir), ...(values.yaml === true ? { yaml: true } : {}) });
+  const out = stringOption(values, 'out') ?? join('dist/export', result.fileName);
+  if (out === '-') process.stdout.write(result.text);
+  else {
+    mkdirSync(dirname(resolve(out)), { recursive: true });
+    writeFileSync(out, result.text);
+    process.stdout.write(`exported ${display(dir)} → ${out}\n`);
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) process.stderr.write(FORMATTERS.stylish!(result.diagnostics, { color: useColor(process.stderr) }));
+  return errors.length ? EXIT.errors : EXIT.ok;
+}

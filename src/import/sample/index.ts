@@ -1,0 +1,143 @@
+/**
+ * Import from sample: one or more JSON response samples → the response schema of one operation
+ * of an existing connector folder. The action (or trigger) file's front-matter is edited and
+ * written back through the one serializer (write-mdx.ts); its body is kept as it is. Nothing is
+ * written to disk: the caller gets the changed file in `files`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+import { Diagnostic } from '../../core/diagnostic.ts';
+import { SourceFile, splitFrontMatter } from '../../core/source-file.ts';
+import { ruleUrl } from '../../check/define-rule.ts';
+import { loadConnector } from '../../compiler/load.ts';
+import { placeDiagnostics } from '../../core/position.ts';
+import { parseDocumentFile } from '../json.ts';
+import type { ImportResult } from '../types.ts';
+import { toMdx } from '../write-mdx.ts';
+import { inferSchema } from './infer.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+
+export interface SampleOptions {
+  /** The connector folder to edit, like `connectors/contoso`. */
+  into: string;
+  /** operationId (or file name) of the action or trigger. */
+  operation: string;
+  /** Response status to add or replace (default `200`). */
+  status?: string | number;
+  /** Keep the first sample as the response's `examples` (default true). */
+  example?: boolean;
+  /** How the sample paths are shown in diagnostics (default: as given). */
+  display?: string[];
+}
+
+const REASONS: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content' };
+
+function error(file: string, message: string, ruleId = 'import-source-invalid'): Diagnostic {
+  return new Diagnostic({ ruleId, severity: 'error', message, file, place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, url: ruleUrl(ruleId), source: 'import' });
+}
+
+export function importSample(samplePaths: string | string[], options: SampleOptions): ImportResult {
+  const paths = Array.isArray(samplePaths) ? samplePaths : [samplePaths];
+  const id = basename(options.into.replace(/\/+$/, ''));
+  const stats = { operations: 0, actions: 0, triggers: 0, definitions: 0, rawOperations: 0 };
+  const fail = (diagnostics: Diagnostic[]): ImportResult => ({ id, files: new Map(), diagnostics, stats });
+  const status = String(options.status ?? '200');
+  if (!/^([1-5]\d\d|default)$/.test(status)) return fail([error(paths[0] ?? options.into, `Expected a status code like 200 or \`default\`, found \`${status}\``)]);
+
+  // The samples, each positioned in its own file.
+  const samples: unknown[] = [];
+  const diagnostics: Diagnostic[] = [];
+  paths.forEach((path, i) => {
+    const display = options.display?.[i] ?? path;
+    let text: string;
+    try {
+      if (statSync(path).size > 10 * 1024 * 1024) {
+        diagnostics.push(error(display, 'The sample is over 10 MB'));
+        return;
+      }
+      text = readFileSync(path, 'utf8');
+    } catch {
+      diagnostics.push(error(display, `Cannot read \`${path}\`: no such file`));
+      return;
+    }
+    const file = new SourceFile(display, text, 'json');
+    const value = parseDocumentFile(file);
+    placeDiagnostics(file.diagnostics, new Map([[display, file]]));
+    diagnostics.push(...file.diagnostics);
+    if (value !== undefined) samples.push(value);
+  });
+  if (diagnostics.some((d) => d.severity === 'error') || samples.length === 0) return fail(diagnostics);
+
+  // The operation's file.
+  const connector = loadConnector(options.into, options.into);
+  if (!connector.connector) return fail([...diagnostics, error(options.into, `\`${options.into}\` is not a connector folder (no connector.mdx)`)]);
+  const candidates = [...connector.actions, ...connector.triggers];
+  const stemOf = (f: SourceFile) => basename(f.path).replace(/\.mdx?$/, '');
+  const idOf = (f: SourceFile) => {
+    try {
+      const data = parse(splitFrontMatter(f.text).yaml) as unknown;
+      return isObj(data) && typeof data.operationId === 'string' ? data.operationId : stemOf(f);
+    } catch {
+      return stemOf(f);
+    }
+  };
+  const target = candidates.find((f) => idOf(f) === options.operation) ?? candidates.find((f) => stemOf(f) === options.operation);
+  let rel: string;
+  let text: string;
+  let inline: 'actions' | 'triggers' | undefined;
+  if (target) {
+    rel = target.path.slice(connector.prefix.length);
+    text = target.text;
+  } else {
+    rel = 'connector.mdx';
+    text = connector.connector.text;
+    const data = parse(splitFrontMatter(text).yaml) as unknown;
+    inline = isObj(data) && isObj(data.actions) && options.operation in data.actions ? 'actions' : isObj(data) && isObj(data.triggers) && options.operation in data.triggers ? 'triggers' : undefined;
+    if (!inline) {
+      const known = candidates.map(idOf).sort();
+      return fail([...diagnostics, error(options.into, `No operation \`${options.operation}\` in \`${options.into}\`${known.length ? `; it has ${known.slice(0, 10).map((k) => `\`${k}\``).join(', ')}${known.length > 10 ? '…' : ''}` : ''}`)]);
+    }
+  }
+  const split = splitFrontMatter(text);
+  let data: unknown;
+  try {
+    data = parse(split.yaml);
+  } catch (e) {
+    return fail([...diagnostics, error(join(options.into, rel), `The front-matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'frontmatter-yaml')]);
+  }
+  if (!isObj(data)) data = {};
+  const front = data as Obj;
+  const op = inline ? ((front[inline] as Obj)[options.operation] as Obj) : front;
+  const responses = isObj(op.responses) ? op.responses : {};
+  const previous = isObj(responses[status]) ? (responses[status] as Obj) : undefined;
+  const response: Obj = {};
+  response.description = previous?.description ?? REASONS[status] ?? 'Response';
+  for (const [k, v] of Object.entries(previous ?? {})) if (k !== 'schema' && k !== 'examples' && k !== 'description') response[k] = v;
+  response.schema = inferSchema(samples);
+  if (options.example !== false) response.examples = { 'application/json': samples[0] };
+  else if (previous?.examples !== undefined) response.examples = previous.examples;
+  op.responses = { ...responses, [status]: response };
+  if (!previous) {
+    // Responses in status order.
+    op.responses = Object.fromEntries(Object.entries(op.responses as Obj).sort(([a], [b]) => (a === 'default' ? 1 : b === 'default' ? -1 : a.localeCompare(b))));
+  }
+  stats.operations = 1;
+  if (rel.startsWith('triggers/') || inline === 'triggers') stats.triggers = 1;
+  else stats.actions = 1;
+  const files = new Map<string, string | Buffer>([[rel, toMdx(front, split.body)]]);
+  diagnostics.push(
+    new Diagnostic({
+      ruleId: 'import-approximated',
+      severity: 'warning',
+      message: `Response \`${status}\` of \`${options.operation}\` ${previous ? 'replaced' : 'added'} with a schema inferred from ${samples.length} sample${samples.length === 1 ? '' : 's'} (types, formats and labels are guesses: review them)`,
+      file: `${connector.prefix}${rel}`,
+      place: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } },
+      url: ruleUrl('import-approximated'),
+      source: 'import',
+    }),
+  );
+  return { id, files, diagnostics, stats };
+}
