@@ -19,7 +19,7 @@ export function rulesReference(): string {
     ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${cell(r.description)} | ${cell(r.rationale)} |`),
   ];
   for (const rule of rules) {
-    lines.push('', `## ${rule.id}`, '', rule.description, '', `- Severity: ${rule.severity}`, `- Area: ${rule.area}`, `- Checked: ${rule.check ? 'on the compiled definition' : 'by the compiler, on the source'}`, '', rule.rationale);
+    lines.push('', `## ${rule.id}`, '', rule.description, '', `- Severity: ${rule.severity}`, `- Area: ${rule.area}`, `- Checked: ${rule.check ? 'on the compiled definition' : rule.area === 'import' ? 'by the importer, on the source being imported' : 'by the compiler, on the source'}`, '', rule.rationale);
     const outputs = rule.examples.notOk.flatMap((e) => e.output);
     if (outputs.length) lines.push('', 'For example:', '', '```text', ...outputs, '```');
   }

@@ -19,6 +19,13 @@ import mdxEsm from './rules/mdx-esm.ts';
 import mdxExpression from './rules/mdx-expression.ts';
 import mdxSyntax from './rules/mdx-syntax.ts';
 import mdxUrl from './rules/mdx-url.ts';
+import importJsonDuplicateKey from './rules/import-json-duplicate-key.ts';
+import importJsonInvalid from './rules/import-json-invalid.ts';
+import importJsonLenient from './rules/import-json-lenient.ts';
+import importNotCarried from './rules/import-not-carried.ts';
+import importNotLossless from './rules/import-not-lossless.ts';
+import importOperationVerbatim from './rules/import-operation-verbatim.ts';
+import importReadmeMissing from './rules/import-readme-missing.ts';
 import operationIdRequired from './rules/operation-id-required.ts';
 import operationIdUnique from './rules/operation-id-unique.ts';
 import operationRequest from './rules/operation-request.ts';
@@ -80,7 +87,19 @@ const compilerRules: Rule[] = [
 ];
 
 // Importer-reported rules (area `import`): their examples are source files run through importSource.
-const importRules: Rule[] = [importApproximated, importDropped, importSourceInvalid, importUnsupportedAuth];
+const importRules: Rule[] = [
+  importApproximated,
+  importDropped,
+  importJsonDuplicateKey,
+  importJsonInvalid,
+  importJsonLenient,
+  importNotCarried,
+  importNotLossless,
+  importOperationVerbatim,
+  importReadmeMissing,
+  importSourceInvalid,
+  importUnsupportedAuth,
+];
 // ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export const rules: Rule[] = [...checkRules, ...compilerRules, ...importRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -4,7 +4,7 @@
  * built lazily, only for files that actually have diagnostics.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { Diagnostic, Place } from './diagnostic.ts';
 import { fromPointer } from './pointer.ts';
 import type { SourceFile } from './source-file.ts';
@@ -64,20 +64,26 @@ function yamlRange(root: YamlNode | null, segments: string[], onKey: boolean): (
   return range;
 }
 
+/** Walks the jsonc tree down the pointer; the deepest node reached when a step is missing. */
 function jsonRange(root: JsonNode | undefined, segments: string[], onKey: boolean): Range | undefined {
   if (!root) return undefined;
-  for (let depth = segments.length; depth >= 0; depth--) {
-    const path = segments.slice(0, depth).map((s, i) => {
-      // jsonc-parser wants numbers for array indices.
-      const parent = findNodeAtLocation(root, segments.slice(0, i));
-      return parent?.type === 'array' ? Number(s) : s;
-    });
-    const node = findNodeAtLocation(root, path);
-    if (!node) continue;
-    const target = onKey && depth === segments.length && node.parent?.type === 'property' ? node.parent.children![0]! : node;
-    return [target.offset, target.offset + target.length];
+  let node = root;
+  let complete = true;
+  for (const segment of segments) {
+    const next =
+      node.type === 'array'
+        ? node.children?.[Number(segment)]
+        : node.type === 'object'
+          ? node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1]
+          : undefined;
+    if (!next) {
+      complete = false;
+      break;
+    }
+    node = next;
   }
-  return undefined;
+  const target = onKey && complete && node.parent?.type === 'property' ? node.parent.children![0]! : node;
+  return [target.offset, target.offset + target.length];
 }
 
 /** Resolves the place of a pointer in a file. Undefined when the file has no parseable structure. */

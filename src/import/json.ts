@@ -5,7 +5,7 @@
  */
 import JSON5 from 'json5';
 import yaml from 'js-yaml';
-import { visit } from 'jsonc-parser';
+import { parse as parseJsonc, visit, type ParseError } from 'jsonc-parser';
 import { Diagnostic } from '../core/diagnostic.ts';
 import { toPointer, type Segment } from '../core/pointer.ts';
 import type { SourceFile } from '../core/source-file.ts';
@@ -13,13 +13,15 @@ import { ruleUrl } from '../check/define-rule.ts';
 
 function diag(file: SourceFile, ruleId: string, severity: 'error' | 'warning' | 'info', message: string, offset: number | undefined, pointer = ''): Diagnostic {
   const start = offset === undefined ? undefined : file.pointAt(offset);
+  // One character wide, so that editors underline something.
+  const end = start && offset! < file.text.length && file.text[offset!] !== '\n' ? { line: start.line, column: start.column + 1 } : start;
   return new Diagnostic({
     ruleId,
     severity,
     message,
     file: file.path,
     pointer,
-    ...(start ? { place: { start, end: start } } : {}),
+    ...(start && end ? { place: { start, end } } : {}),
     url: ruleUrl(ruleId),
     source: 'import',
   });
@@ -79,7 +81,7 @@ function duplicateKeys(file: SourceFile, text: string): Diagnostic[] {
 export function parseDocumentFile(file: SourceFile): unknown {
   let text = file.text;
   if (text.charCodeAt(0) === 0xfeff) {
-    file.diagnostics.push(diag(file, 'import-json-lenient', 'info', 'The file starts with a byte order mark; it was ignored', 0));
+    file.diagnostics.push(diag(file, 'import-json-lenient', 'warning', 'The file starts with a byte order mark; it was ignored', 0));
     text = text.slice(1);
   }
   if (file.kind !== 'json') {
@@ -94,17 +96,18 @@ export function parseDocumentFile(file: SourceFile): unknown {
   }
   try {
     file.data = JSON.parse(text);
-  } catch (strictError) {
-    let offset: number | undefined;
-    const m = /position (\d+)/.exec(String((strictError as Error).message));
-    if (m) offset = Number(m[1]) + (text === file.text ? 0 : 1);
+  } catch {
+    // Where strict parsing first fails (JSON.parse's messages do not always say).
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const offset = errors.length ? errors[0]!.offset + (text === file.text ? 0 : 1) : undefined;
     try {
       file.data = JSON5.parse(text);
       file.diagnostics.push(diag(file, 'import-json-lenient', 'warning', 'Not strict JSON (comments, trailing commas or control characters); read leniently as JSON5, and written back as strict JSON', offset));
     } catch (error) {
       const e = error as { lineNumber?: number; columnNumber?: number; message: string };
       const d = diag(file, 'import-json-invalid', 'error', `Invalid JSON: ${e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '')}`, undefined);
-      if (e.lineNumber) d.place = { start: { line: e.lineNumber, column: e.columnNumber ?? 1 }, end: { line: e.lineNumber, column: e.columnNumber ?? 1 } };
+      if (e.lineNumber) d.place = { start: { line: e.lineNumber, column: e.columnNumber ?? 1 }, end: { line: e.lineNumber, column: (e.columnNumber ?? 1) + 1 } };
       file.diagnostics.push(d);
       return undefined;
     }

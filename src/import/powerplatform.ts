@@ -323,11 +323,12 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   const yamlErrors = result.diagnostics.filter((d) => d.severity === 'error');
   for (const d of yamlErrors) diagnostics.push(new Diagnostic({ ruleId: 'import-not-lossless', severity: 'error', message: `The written ${d.file} does not compile: ${d.message}`, file: sf.path, url: ruleUrl('import-not-lossless'), source: 'import' }));
   for (const p of differences(result.swagger, swagger, [])) {
-    report(sf, 'import-not-lossless', 'error', `The compiled definition differs from the original at \`${toPointer(p)}\``, p);
+    report(sf, 'import-not-lossless', 'error', `The compiled definition differs from the original${p.length ? ` at \`${toPointer(p)}\`` : ''}`, p);
   }
-  if (props || isObject(properties)) {
+  if (properties !== undefined) {
     for (const p of differences(result.apiProperties, properties, [])) {
-      report(source.propertiesFile!, 'import-not-lossless', 'error', `The compiled apiProperties differ from the original at \`${toPointer(p)}\``, p);
+      const where = p.length ? ` at \`${toPointer(p)}\`` : ': it is not an object with `properties`';
+      report(source.propertiesFile!, 'import-not-lossless', 'error', `The compiled apiProperties differ from the original${where}`, p);
     }
   }
   return finish();

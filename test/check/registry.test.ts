@@ -26,9 +26,12 @@ describe('registry', () => {
     expect(readme).toContain(`| [\`${id}\`](#${id}) | ${rule.severity} |`);
     for (const files of [...rule.examples.ok, ...rule.examples.notOk.map((e) => e.files)]) {
       if (rule.area === 'import') {
-        // Import rules: one source file to import, `input.<ext>`.
-        expect(Object.keys(files)).toHaveLength(1);
-        expect(Object.keys(files)[0]).toMatch(/^input\.(ya?ml|json)$/);
+        // Import rules: one source file to import, `input.<ext>`, or a Power Platform connector folder.
+        if ('apiDefinition.swagger.json' in files) expect(Object.keys(files).every((n) => /^(apiDefinition\.swagger\.json|apiProperties\.json|readme\.md)$/i.test(n))).toBe(true);
+        else {
+          expect(Object.keys(files)).toHaveLength(1);
+          expect(Object.keys(files)[0]).toMatch(/^input\.(ya?ml|json)$/);
+        }
         continue;
       }
       expect(Object.keys(files)).toContain('connector.mdx');
@@ -43,7 +46,7 @@ describe('registry', () => {
         expect(ruleId).toBe(id);
         expect(message).not.toMatch(/^(Error|Warning):/);
         // The position lies on a real character of that file.
-        const text = files[file!];
+        const text = files[file!] ?? files[file!.replace(/^input\//, '')];
         expect(text, `${file} in the example`).toBeDefined();
         const fileLines = text!.split('\n');
         const first = fileLines[Number(startLine) - 1]!;

@@ -56,3 +56,12 @@ describe('Diagnostic', () => {
     expect(make().toJSON()).toMatchObject({ ruleId: 'x-rule', severity: 'error', file: 'a.mdx', pointer: '/a' });
   });
 });
+
+describe('placeOf in JSON', () => {
+  it('follows arrays nested in arrays', () => {
+    const json = new SourceFile('a.json', '{\n  "a": [\n    [1, 2],\n    [3, {"b": 4}]\n  ]\n}\n');
+    expect(placeOf(json, '/a/1/1/b')?.start).toEqual({ line: 4, column: 15 });
+    expect(placeOf(json, '/a/0/1')?.start).toEqual({ line: 3, column: 9 });
+    expect(placeOf(json, '/a/9')?.start).toEqual({ line: 2, column: 8 });
+  });
+});
