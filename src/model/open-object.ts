@@ -71,7 +71,8 @@ export function unknownKeys(schema: z.ZodType, data: unknown, path: (string | nu
   for (let guard = 0; guard < 20; guard++) {
     const def = defOf(s);
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly' || def.type === 'nonoptional') s = def.innerType;
-    else if (def.type === 'lazy') s = (def.getter as () => unknown)();
+    // zod caches a lazy's inner schema; calling the getter would build a new one each time.
+    else if (def.type === 'lazy') s = (s as { _zod: { innerType: unknown } })._zod.innerType;
     else if (def.type === 'pipe') s = def.in;
     else break;
   }
@@ -103,9 +104,11 @@ export function unknownKeys(schema: z.ZodType, data: unknown, path: (string | nu
 function pickOption(def: Def, data: unknown): z.ZodType | undefined {
   const options = def.options as z.ZodType[];
   const base = (o: z.ZodType): Def => {
-    let d = defOf(o);
+    let s: unknown = o;
+    let d = defOf(s);
     for (let guard = 0; guard < 20 && (d.type === 'lazy' || d.type === 'optional' || d.type === 'pipe'); guard++) {
-      d = defOf(d.type === 'lazy' ? (d.getter as () => unknown)() : d.type === 'pipe' ? d.in : d.innerType);
+      s = d.type === 'lazy' ? (s as { _zod: { innerType: unknown } })._zod.innerType : d.type === 'pipe' ? d.in : d.innerType;
+      d = defOf(s);
     }
     return d;
   };
