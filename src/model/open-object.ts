@@ -66,6 +66,13 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeo
 
 /** Unknown keys of `data` against an authoring schema, found by walking both together. */
 export function unknownKeys(schema: z.ZodType, data: unknown, path: (string | number)[] = [], out: UnknownKey[] = []): UnknownKey[] {
+  walk(schema, data, [...path], out);
+  return out;
+}
+
+/** `path` is one shared stack (pushed and popped), copied only when a key is reported. */
+function walk(schema: unknown, data: unknown, path: (string | number)[], out: UnknownKey[]): void {
+  if (data === null || typeof data !== 'object') return;
   let s: unknown = schema;
   // Unwrap wrappers down to something that has structure.
   for (let guard = 0; guard < 20; guard++) {
@@ -78,26 +85,38 @@ export function unknownKeys(schema: z.ZodType, data: unknown, path: (string | nu
   }
   const def = defOf(s);
   if (def.type === 'object') {
-    if (!isPlainObject(data)) return out;
+    if (Array.isArray(data)) return;
     const shape = def.shape as Record<string, z.ZodType>;
     const info = openInfo.get(s as object);
-    for (const [key, value] of Object.entries(data)) {
+    for (const key in data) {
       const sub = shape[key];
-      if (sub) unknownKeys(sub, value, [...path, key], out);
-      else if (info && !info.knownSet.has(key) && !key.startsWith('x-')) {
+      if (sub) {
+        path.push(key);
+        walk(sub, (data as Record<string, unknown>)[key], path, out);
+        path.pop();
+      } else if (info && !info.knownSet.has(key) && !key.startsWith('x-')) {
         const hint = suggest(key, info.known);
         out.push({ path: [...path, key], key, message: `Unexpected key \`${key}\` in ${info.what}${hint ? `, did you mean \`${hint}\`?` : ''}` });
       }
     }
   } else if (def.type === 'record') {
-    if (isPlainObject(data)) for (const [key, value] of Object.entries(data)) unknownKeys(def.valueType as z.ZodType, value, [...path, key], out);
+    if (Array.isArray(data)) return;
+    for (const key in data) {
+      path.push(key);
+      walk(def.valueType, (data as Record<string, unknown>)[key], path, out);
+      path.pop();
+    }
   } else if (def.type === 'array') {
-    if (Array.isArray(data)) data.forEach((item, i) => unknownKeys(def.element as z.ZodType, item, [...path, i], out));
+    if (!Array.isArray(data)) return;
+    for (let i = 0; i < data.length; i++) {
+      path.push(i);
+      walk(def.element, data[i], path, out);
+      path.pop();
+    }
   } else if (def.type === 'union') {
     const option = pickOption(def, data);
-    if (option) unknownKeys(option, data, path, out);
+    if (option) walk(option, data, path, out);
   }
-  return out;
 }
 
 /** The union member that `data` is meant to be: by discriminator, else by shape. */
