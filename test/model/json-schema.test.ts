@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/core/source-file.ts';

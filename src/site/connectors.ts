@@ -1,0 +1,243 @@
+/**
+ * One connector as the site sees it: loaded and compiled by the compiler (with every check), then
+ * turned into plain JSON page data. The content loader (src/content.config.ts) calls this once per
+ * connector per build; pages derive operation views from the stored Swagger.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { runChecks } from '../check/run.ts';
+import { compile } from '../compiler/index.ts';
+import { listConnectorDirs, loadConnector } from '../compiler/load.ts';
+import { authSections, policySentences, type AuthSection } from './auth.ts';
+import { renderBody } from './body.ts';
+import { listOperations, operationSlug, operationView, summarize, type OperationSummary, type OperationView } from './operations.ts';
+import { packageFiles, type PackageFile } from './package.ts';
+import { flattenSchema, typeLabel, type SchemaRow } from './schema.ts';
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export interface SiteDiagnostic {
+  severity: 'error' | 'warning' | 'info';
+  ruleId: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  url: string;
+  /** `file:line:col-line:col: message (rule)` as the CLI prints it. */
+  text: string;
+}
+
+export interface OperationEntry extends OperationSummary {
+  slug: string;
+  /** Repo-relative source file, for "edit this file". */
+  file: string;
+}
+
+export interface DefinitionView {
+  name: string;
+  description: string;
+  type: string;
+  rows: SchemaRow[];
+}
+
+export interface SiteConnector {
+  id: string;
+  title: string;
+  description: string;
+  version: string;
+  status: string;
+  publisher: string;
+  stackOwner: string;
+  brandColor: string;
+  website: string;
+  privacyPolicy: string;
+  categories: string[];
+  host: string;
+  basePath: string;
+  scheme: string;
+  hasIcon: boolean;
+  authKinds: string[];
+  auth: AuthSection[];
+  policies: string[];
+  operations: OperationEntry[];
+  actions: number;
+  triggers: number;
+  /** Names of the shared schemas; their tables come from the Swagger when the page renders. */
+  definitionNames: string[];
+  bodyHtml: string;
+  bodyHeadings: Array<{ depth: number; text: string; id: string }>;
+  /** Repo-relative path of connector.mdx. */
+  sourceFile: string;
+  diagnostics: SiteDiagnostic[];
+  errors: number;
+  warnings: number;
+  /** `valid`, `warnings` or `errors`. */
+  validation: 'valid' | 'warnings' | 'errors';
+  /**
+   * Folder holding the package exactly as `plugboard build` writes it (written by
+   * buildSiteConnector); endpoints and pages read the documents from there, so the content store
+   * stays small at a thousand connectors.
+   */
+  packageDir: string;
+  /** Package file names, sorted. */
+  packageFiles: string[];
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/** Every connector folder under the given roots (relative to `cwd`), sorted by id; the first root wins on a clash. */
+export function connectorDirs(roots: readonly string[], cwd = process.cwd()): Array<{ id: string; dir: string; display: string }> {
+  const seen = new Map<string, { id: string; dir: string; display: string }>();
+  for (const root of roots) {
+    const base = resolve(cwd, root);
+    for (const id of listConnectorDirs(base)) {
+      if (!seen.has(id)) seen.set(id, { id, dir: join(base, id), display: toPosix(relative(cwd, join(base, id))) });
+    }
+  }
+  return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Compiles a connector, writes its package under `packageRoot/<id>/` and returns its page data. */
+export function buildSiteConnector(dir: string, display: string, packageRoot: string): SiteConnector {
+  const source = loadConnector(dir, display);
+  const result = compile(source, { runChecks });
+  const packageDir = join(packageRoot, result.id);
+  rmSync(packageDir, { recursive: true, force: true });
+  const files = packageFiles(result);
+  for (const f of files) {
+    mkdirSync(dirname(join(packageDir, f.name)), { recursive: true });
+    writeFileSync(join(packageDir, f.name), Buffer.from(f.base64, 'base64'));
+  }
+  const swagger = result.swagger as Obj;
+  const apiProperties = result.apiProperties as Obj;
+  const info = isObject(swagger.info) ? swagger.info : {};
+  const props = isObject(apiProperties.properties) ? apiProperties.properties : {};
+  const metadata = Array.isArray(swagger['x-ms-connector-metadata']) ? swagger['x-ms-connector-metadata'].filter(isObject) : [];
+  const meta = (name: string) => text(metadata.find((m) => m.propertyName === name)?.propertyValue);
+  const annotation = isObject(info['x-ms-api-annotation']) ? info['x-ms-api-annotation'] : {};
+
+  // Which file each operation came from: operationId → file.
+  const fileOf = new Map<string, string>();
+  for (const f of [...source.actions, ...source.triggers]) {
+    const data = isObject(f.data) ? f.data : {};
+    const id = text(data.operationId) || f.path.split('/').pop()!.replace(/\.mdx?$/, '');
+    fileOf.set(id, f.path);
+  }
+  const sourceFile = source.connector?.path ?? `${display}/connector.mdx`;
+  const operations: OperationEntry[] = listOperations(swagger).map(({ method, path, op }) => {
+    const s = summarize(method, path, op);
+    return { ...s, slug: operationSlug(s.operationId), file: fileOf.get(s.operationId) ?? sourceFile };
+  });
+  // Two operations must not share a page: suffix later duplicates.
+  const slugs = new Set<string>();
+  for (const op of operations) {
+    let slug = op.slug;
+    for (let i = 2; slugs.has(slug.toLowerCase()); i++) slug = `${op.slug}-${i}`;
+    op.slug = slug;
+    slugs.add(slug.toLowerCase());
+  }
+  const definitionNames = Object.keys(isObject(swagger.definitions) ? swagger.definitions : {});
+  const securityDefinitions = isObject(swagger.securityDefinitions) ? swagger.securityDefinitions : {};
+  const auth = authSections(result.id, apiProperties, securityDefinitions);
+  const diagnostics: SiteDiagnostic[] = result.diagnostics.map((d) => ({
+    severity: d.severity,
+    ruleId: d.ruleId,
+    message: d.message,
+    file: d.file,
+    line: d.place?.start.line ?? 1,
+    column: d.place?.start.column ?? 1,
+    url: d.url ?? '',
+    text: String(d),
+  }));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const body = renderBody(source.connector?.frontMatter.body ?? '', { dropTitle: true });
+  const visible = operations.filter((o) => !o.internal);
+  return {
+    id: result.id,
+    title: text(info.title) || result.id,
+    description: text(info.description),
+    version: text(info.version),
+    status: text(annotation.status),
+    publisher: text(props.publisher),
+    stackOwner: text(props.stackOwner),
+    brandColor: /^#[0-9a-fA-F]{3,8}$/.test(text(props.iconBrandColor)) ? text(props.iconBrandColor) : '',
+    website: meta('Website'),
+    privacyPolicy: meta('Privacy policy'),
+    categories: meta('Categories').split(';').map((c) => c.trim()).filter(Boolean),
+    host: text(swagger.host),
+    basePath: text(swagger.basePath) || '/',
+    scheme: Array.isArray(swagger.schemes) && typeof swagger.schemes[0] === 'string' ? swagger.schemes[0] : 'https',
+    hasIcon: result.assets.has('icon.png'),
+    authKinds: [...new Set(auth.map((a) => a.kind))],
+    auth,
+    policies: policySentences(apiProperties),
+    operations,
+    actions: visible.filter((o) => o.kind === 'action').length,
+    triggers: visible.filter((o) => o.kind !== 'action').length,
+    definitionNames,
+    bodyHtml: body.html,
+    bodyHeadings: body.headings,
+    sourceFile,
+    diagnostics,
+    errors,
+    warnings,
+    validation: errors ? 'errors' : warnings ? 'warnings' : 'valid',
+    packageDir,
+    packageFiles: files.map((f) => f.name),
+  };
+}
+
+/** Parsed documents of a stored connector; the last few are kept, since pages render connector by connector. */
+const parsed = new Map<string, { swagger: Obj; apiProperties: Obj }>();
+export function documentsOf(c: Pick<SiteConnector, 'packageDir'>): { swagger: Obj; apiProperties: Obj } {
+  const key = c.packageDir;
+  let docs = parsed.get(key);
+  if (!docs) {
+    docs = {
+      swagger: JSON.parse(readFileSync(join(c.packageDir, 'apiDefinition.swagger.json'), 'utf8')) as Obj,
+      apiProperties: JSON.parse(readFileSync(join(c.packageDir, 'apiProperties.json'), 'utf8')) as Obj,
+    };
+    parsed.set(key, docs);
+    if (parsed.size > 4) parsed.delete(parsed.keys().next().value!);
+  }
+  return docs;
+}
+
+/** The full view of one operation of a connector. */
+export function operationDetail(c: SiteConnector, op: Pick<OperationEntry, 'method' | 'path'>): OperationView | undefined {
+  const { swagger, apiProperties } = documentsOf(c);
+  return operationView({ id: c.id, title: c.title, host: c.host, basePath: c.basePath, scheme: c.scheme }, swagger, apiProperties, op.method, op.path);
+}
+
+/** True for diagnostics that must stop the site build before anything renders. */
+export function isUnsafeBody(d: Pick<SiteDiagnostic, 'ruleId' | 'severity'>): boolean {
+  return d.severity === 'error' && d.ruleId.startsWith('mdx-');
+}
+
+/** The package files of a stored connector, byte for byte what `plugboard build` writes. */
+export function connectorPackage(c: Pick<SiteConnector, 'packageDir' | 'packageFiles'>): PackageFile[] {
+  return c.packageFiles.map((name) => ({ name, base64: readFileSync(join(c.packageDir, name)).toString('base64') }));
+}
+
+/** One package file's bytes. */
+export function packageBytes(c: Pick<SiteConnector, 'packageDir' | 'packageFiles'>, name: string): Buffer | undefined {
+  return c.packageFiles.includes(name) ? readFileSync(join(c.packageDir, name)) : undefined;
+}
+
+/** The shared schemas of a connector as tables. */
+export function definitionsOf(c: Pick<SiteConnector, 'packageDir'>): DefinitionView[] {
+  const { swagger } = documentsOf(c);
+  const definitions = isObject(swagger.definitions) ? swagger.definitions : {};
+  return Object.entries(definitions).map(([name, schema]) => ({
+    name,
+    description: isObject(schema) ? text(schema.description) : '',
+    type: typeLabel(schema, definitions) || 'object',
+    rows: flattenSchema(schema, definitions).filter((r) => r.visibility !== 'internal'),
+  }));
+}

@@ -1,0 +1,114 @@
+/**
+ * Golden tests of the site's page data (src/site): flattened schemas, designer-grouped
+ * parameters, usage samples, auth sections and policies of the bundled connectors.
+ * Accept changes with `npx vitest run -u test/site`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSiteConnector, connectorDirs, definitionsOf, operationDetail } from '../../src/site/connectors.ts';
+import { flattenSchema, typeLabel } from '../../src/site/schema.ts';
+import { groupParameters } from '../../src/site/operations.ts';
+import { card, oneLine } from '../../src/site/catalogue.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const GOLDEN = fileURLToPath(new URL('./golden', import.meta.url));
+const packages = mkdtempSync(join(tmpdir(), 'plugboard-site-data-'));
+afterAll(() => rmSync(packages, { recursive: true, force: true }));
+const connectors = connectorDirs(['connectors'], ROOT).map(({ dir, display }) => buildSiteConnector(dir, display, packages));
+const byId = new Map(connectors.map((c) => [c.id, c]));
+const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+
+describe('flattenSchema', () => {
+  it('gives dotted paths, labels, required flags, arrays and named refs', () => {
+    const definitions = { User: { type: 'object', properties: { login: { type: 'string', 'x-ms-summary': 'Login' } } } };
+    const rows = flattenSchema(
+      {
+        type: 'object',
+        required: ['id'],
+        properties: {
+          id: { type: 'integer', format: 'int64', 'x-ms-summary': 'ID' },
+          tags: { type: 'array', items: { type: 'string' } },
+          owner: { $ref: '#/definitions/User' },
+          items: { type: 'array', items: { type: 'object', properties: { n: { type: 'number', title: 'N' } } } },
+        },
+      },
+      definitions,
+    );
+    expect(rows.map((r) => [r.path, r.label, r.type, r.required])).toEqual([
+      ['id', 'ID', 'int64', true],
+      ['tags', 'tags', 'array of string', false],
+      ['owner', 'owner', 'User', false],
+      ['owner.login', 'Login', 'string', false],
+      ['items', 'items', 'array of object', false],
+      ['items[].n', 'N', 'number', false],
+    ]);
+  });
+
+  it('stops at cycles', () => {
+    const definitions = { Node: { type: 'object', properties: { next: { $ref: '#/definitions/Node' }, v: { type: 'string' } } } };
+    expect(flattenSchema({ $ref: '#/definitions/Node' }, definitions).map((r) => r.path)).toEqual(['next', 'v']);
+    expect(typeLabel({ type: 'array', items: { $ref: '#/definitions/Node' } }, definitions)).toBe('array of Node');
+  });
+
+  it('hides objects whose properties are all internal', () => {
+    const groups = groupParameters(
+      [{ name: 'body', in: 'body', required: true, schema: { type: 'object', properties: { cfg: { type: 'object', properties: { url: { type: 'string', 'x-ms-visibility': 'internal' } } }, name: { type: 'string' } } } }],
+      {},
+    );
+    expect(groups.normal.map((r) => r.key)).toEqual(['body/name']);
+    expect(groups.internal).toBe(2);
+  });
+});
+
+describe('bundled connectors', () => {
+  it('are all there', () => {
+    expect([...byId.keys()]).toEqual(['github-issues', 'mailchimp-audiences', 'open-meteo', 'the-cat-api']);
+  });
+
+  it.each(connectors.map((c) => [c.id, c] as const))('%s: auth sections, policies, card', async (id, c) => {
+    await expect(json({ card: card(c), auth: c.auth, policies: c.policies, operations: c.operations, diagnostics: c.diagnostics, definitions: definitionsOf(c) })).toMatchFileSnapshot(join(GOLDEN, id, 'connector.json'));
+  });
+
+  it.each(connectors.flatMap((c) => c.operations.filter((o) => !o.internal).map((o) => [`${c.id}/${o.operationId}`, c, o] as const)))(
+    '%s: parameters, returns, trigger, samples',
+    async (name, c, o) => {
+      await expect(json(operationDetail(c, o))).toMatchFileSnapshot(join(GOLDEN, `${name}.json`));
+    },
+  );
+
+  it('shows the dynamic-values source of ListIssues parameters', () => {
+    const c = byId.get('github-issues')!;
+    const view = operationDetail(c, c.operations.find((o) => o.operationId === 'ListIssues')!)!;
+    expect(view.parameters.important.find((r) => r.key === 'owner')?.dynamicValues).toBe('ListRepositories');
+    expect(view.samples.powerFx).toBe('GitHubIssues.ListIssues("owner", "repo", {state: "open", labels: "labels"})');
+  });
+
+  it('describes the polling trigger of Mailchimp with its Split On and state', () => {
+    const c = byId.get('mailchimp-audiences')!;
+    const view = operationDetail(c, c.operations.find((o) => o.operationId === 'WhenContactSubscribes')!)!;
+    expect(view.trigger).toMatchObject({ kind: 'polling', splitOn: '@triggerBody().members', state: [{ parameter: 'since_timestamp_opt', initial: '1970-01-01T00:00:00+00:00' }] });
+    expect(JSON.parse(view.samples.flow).WhenContactSubscribes.splitOn).toBe("@triggerOutputs()?['body/members']");
+  });
+});
+
+describe('oneLine', () => {
+  it('keeps the first sentence', () => {
+    expect(oneLine('First one. Second one.')).toBe('First one.');
+    expect(oneLine('x'.repeat(200))).toHaveLength(158);
+  });
+});
+
+describe('navWindow', () => {
+  it('keeps operation pages of large connectors bounded', async () => {
+    const { navWindow } = await import('../../src/site/nav.ts');
+    const ops = Array.from({ length: 100 }, (_, i) => ({ slug: `Op${i}`, kind: i < 2 ? 'webhook' : 'action', internal: false }) as never);
+    const w = navWindow(ops, 'Op50', 30);
+    expect(w.triggers.length + w.actions.length).toBe(30);
+    expect(w.actions.map((o: { slug: string }) => o.slug)).toContain('Op50');
+    expect(w.hidden).toBe(70);
+    expect(navWindow(ops, undefined, 30).hidden).toBe(0);
+  });
+});
