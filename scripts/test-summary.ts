@@ -1,12 +1,26 @@
-/** Prints vitest's JSON report as the plain closing line CI reads: `N passed, N failed, N skipped`. */
+/** Prints vitest JSON reports as the plain closing line CI reads: `N passed, N failed, N skipped`. */
 import { readFileSync } from 'node:fs';
 
-const file = process.argv[2] ?? 'test/output/vitest.json';
-let report: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-try {
-  report = JSON.parse(readFileSync(file, 'utf8'));
-} catch {
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+interface Report {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
 }
-console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
+
+const files = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of files.length ? files : ['test/output/vitest.json']) {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+  } catch {
+    // A run that wrote no report counts as one failure.
+    failed += 1;
+  }
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
