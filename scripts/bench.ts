@@ -79,10 +79,6 @@ function listCorpus(root: string): CorpusEntry[] {
   return out;
 }
 
-function replicaId(id: string, k: number, times: number): string {
-  return times === 1 ? id : `${id}-${k}`;
-}
-
 function countOperations(swaggerPath: string): number {
   const text = readFileSync(swaggerPath, 'utf8').replace(/^\uFEFF/, '');
   let doc: { paths?: Record<string, Record<string, unknown>> };
@@ -101,25 +97,61 @@ function countOperations(swaggerPath: string): number {
 // ---------------------------------------------------------------------------------------------
 // Child side: one phase, then a JSON report.
 
-async function childImport(corpus: string, times: number, target: string): Promise<Omit<PhaseReport, 'innerMs' | 'maxRssKb' | 'exitCode'>> {
-  const { loadImporter, writeConnector } = await import('../src/cli/commands/import.ts');
-  const importSource = await loadImporter();
-  const entries = listCorpus(corpus);
+/** How many copies of each corpus connector the run uses. */
+interface PlanEntry extends CorpusEntry {
+  copies: number;
+}
+
+/**
+ * Operations per connector in the ~1,000 public connectors (real-world-corpus §3.1): bucket upper
+ * bounds and how many connectors fall in each. `--shape real` draws copies of the corpus
+ * connectors in each bucket so that the run has the same spread of sizes.
+ */
+const REAL_BUCKETS: Array<[maxOps: number, connectors: number]> = [
+  [1, 122],
+  [5, 307],
+  [10, 192],
+  [25, 229],
+  [50, 110],
+  [100, 48],
+  [Infinity, 19],
+];
+
+function plan(entries: CorpusEntry[], times: number, shape: 'uniform' | 'real', total: number): PlanEntry[] {
+  if (shape === 'uniform') return entries.map((e) => ({ ...e, copies: times }));
+  const ops = entries.map((e) => countOperations(join(e.dir, SWAGGER)));
+  const bucketOf = (n: number) => REAL_BUCKETS.findIndex(([max]) => n <= max);
+  const copies = entries.map(() => 0);
+  const all = REAL_BUCKETS.reduce((n, [, c]) => n + c, 0);
+  REAL_BUCKETS.forEach(([, count], b) => {
+    let members = entries.map((_, i) => i).filter((i) => bucketOf(ops[i]!) === b);
+    // A bucket the corpus has no connector for borrows from the nearest one.
+    for (let d = 1; members.length === 0 && d < REAL_BUCKETS.length; d++) {
+      members = entries.map((_, i) => i).filter((i) => Math.abs(bucketOf(ops[i]!) - b) === d);
+    }
+    const want = Math.round((count * total) / all);
+    for (let k = 0; k < want; k++) copies[members[k % members.length]!]!++;
+  });
+  return entries.map((e, i) => ({ ...e, copies: copies[i]! })).filter((e) => e.copies > 0);
+}
+
+function replicaIds(entry: PlanEntry): string[] {
+  return entry.copies === 1 ? [entry.id] : Array.from({ length: entry.copies }, (_, k) => `${entry.id}-${k + 1}`);
+}
+
+async function childImport(planFile: string, target: string): Promise<Omit<PhaseReport, 'innerMs' | 'maxRssKb' | 'exitCode'>> {
+  const { writeConnector } = await import('../src/cli/commands/import.ts');
+  const { importSource } = await import('../src/import/index.ts');
+  const entries = JSON.parse(readFileSync(planFile, 'utf8')) as PlanEntry[];
   mkdirSync(target, { recursive: true });
-  if (!importSource) {
-    // Without the importer, measure build/check over the repo's own connectors, replicated.
-    const own = readdirSync(join(ROOT, 'connectors')).filter((n) => existsSync(join(ROOT, 'connectors', n, 'connector.mdx')));
-    for (let k = 1; k <= times; k++) for (const id of own) cpSync(join(ROOT, 'connectors', id), join(target, replicaId(id, k, times)), { recursive: true });
-    return { connectors: own.length * times, operations: 0, note: 'importer missing: copied connectors/ instead' };
-  }
   let operations = 0;
   let connectors = 0;
   let errors = 0;
-  for (let k = 1; k <= times; k++) {
-    for (const entry of entries) {
-      const id = replicaId(entry.id, k, times);
-      const result = await importSource(entry.dir, { id, display: relative(process.cwd(), entry.dir) });
-      if (result.diagnostics.some((d) => d.severity === 'error')) errors++;
+  for (const entry of entries) {
+    // Import once, write each copy: the copies are identical but for their folder name.
+    const result = importSource(entry.dir, { display: relative(process.cwd(), entry.dir) });
+    if (result.diagnostics.some((d) => d.severity === 'error')) errors++;
+    for (const id of replicaIds(entry)) {
       writeConnector(join(target, id), result.files);
       operations += result.stats.operations;
       connectors++;
@@ -137,13 +169,13 @@ async function childCli(cliArgs: string[]): Promise<Omit<PhaseReport, 'innerMs' 
 async function child(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { phase: { type: 'string' }, report: { type: 'string' }, corpus: { type: 'string' }, times: { type: 'string' }, target: { type: 'string' } },
+    options: { phase: { type: 'string' }, report: { type: 'string' }, plan: { type: 'string' }, target: { type: 'string' } },
     allowPositionals: true,
   });
   const started = performance.now();
   let report: Omit<PhaseReport, 'innerMs' | 'maxRssKb'>;
   if (values.phase === 'import') {
-    report = { ...(await childImport(values.corpus!, Number(values.times), values.target!)), exitCode: 0 };
+    report = { ...(await childImport(values.plan!, values.target!)), exitCode: 0 };
   } else {
     report = await childCli(positionals);
   }
@@ -204,10 +236,12 @@ function header(): string {
   return ['phase'.padEnd(24), 'connectors'.padStart(10), 'operations'.padStart(11), 'wall s'.padStart(8), 'ops/s'.padStart(9), 'peak RSS'.padStart(9)].join(' ');
 }
 
-const usage = `Usage: npm run bench -- [--corpus <dir>] [--times N] [--jobs 1,2] [--keep]
+const usage = `Usage: npm run bench -- [--corpus <dir>] [--times N | --shape real [--size N]] [--jobs 1,2] [--keep]
 
   --corpus <dir>   Corpus of <category>/<name>/apiDefinition.swagger.json (default ${DEFAULT_CORPUS})
   --times <N>      Replicate the corpus N times, ids <id>-<k> (default 1)
+  --shape real     Instead, draw --size connectors (default 1000) from the corpus with the spread of
+                   operations per connector of the ~1,000 public connectors (~16,000 operations)
   --jobs <list>    Thread settings to compare for build and check, like 1,2 or auto (default 1,2)
   --keep           Keep the temporary folder
 `;
@@ -217,7 +251,7 @@ async function parent(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { corpus: { type: 'string' }, times: { type: 'string' }, jobs: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { corpus: { type: 'string' }, times: { type: 'string' }, shape: { type: 'string' }, size: { type: 'string' }, jobs: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
     process.stderr.write(`bench: ${(error as Error).message.split('\n')[0]}\n${usage}`);
@@ -244,7 +278,18 @@ async function parent(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const shape = values.shape === 'real' ? 'real' : 'uniform';
+  if (values.shape !== undefined && values.shape !== 'real' && values.shape !== 'uniform') {
+    process.stderr.write(`bench: --shape takes real or uniform\n`);
+    return 2;
+  }
+  const size = Number(values.size ?? 1000);
+  const chosen = plan(entries, times, shape, size);
+  const total = chosen.reduce((n, e) => n + e.copies, 0);
+
   const tmp = mkdtempSync(join(tmpdir(), 'plugboard-bench-'));
+  const planFile = join(tmp, 'plan.json');
+  writeFileSync(planFile, JSON.stringify(chosen));
   const connectorsDir = join(tmp, 'connectors');
   const rows: Row[] = [];
   const print = (r: Row) => {
@@ -253,10 +298,10 @@ async function parent(argv: string[]): Promise<number> {
   };
   try {
     process.stdout.write(
-      `plugboard bench: ${entries.length} corpus connectors × ${times} = ${entries.length * times} connectors, ${process.version}, temp ${tmp}\n\n${header()}\n`,
+      `plugboard bench: ${shape === 'real' ? `${total} connectors drawn from ${entries.length} corpus connectors with the real-world spread of sizes` : `${entries.length} corpus connectors × ${times} = ${total} connectors`}, ${process.version}, temp ${tmp}\n\n${header()}\n`,
     );
 
-    const imp = await phase(tmp, 'import', ['--phase', 'import', '--corpus', corpus, '--times', String(times), '--target', connectorsDir]);
+    const imp = await phase(tmp, 'import', ['--phase', 'import', '--plan', planFile, '--target', connectorsDir]);
     print({ phase: 'import', connectors: imp.connectors, operations: imp.operations, wallMs: imp.wallMs, maxRssKb: imp.maxRssKb, ...(imp.note ? { note: imp.note } : {}) });
 
     const checks: Row[] = [];
@@ -289,13 +334,14 @@ async function parent(argv: string[]): Promise<number> {
       // The same original definitions plugboard imported, one copy per replica.
       const files: string[] = [];
       let operations = 0;
-      for (let k = 1; k <= times; k++) {
-        for (const entry of entries) {
-          const file = join(tmp, 'redocly', replicaId(entry.id, k, times), SWAGGER);
+      for (const entry of chosen) {
+        const ops = countOperations(join(entry.dir, SWAGGER));
+        for (const id of replicaIds(entry)) {
+          const file = join(tmp, 'redocly', id, SWAGGER);
           mkdirSync(dirname(file), { recursive: true });
           cpSync(join(entry.dir, SWAGGER), file);
           files.push(file);
-          operations += countOperations(file);
+          operations += ops;
         }
       }
       const log = join(tmp, 'redocly.log');
