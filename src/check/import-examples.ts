@@ -1,5 +1,36 @@
 /** Sources shared by the examples of the import rules. */
 
+/** A small valid OpenAPI 3.0 document with one operation. */
+export const OPENAPI = [
+  'openapi: 3.0.3',
+  'info:',
+  '  title: Contoso',
+  "  version: '1.0'",
+  'servers:',
+  '  - url: https://api.contoso.com/v1',
+  'paths:',
+  '  /items/{id}:',
+  '    get:',
+  '      operationId: GetItem',
+  '      summary: Get an item',
+  '      parameters:',
+  '        - name: id',
+  '          in: path',
+  '          required: true',
+  '          schema:',
+  '            type: string',
+  '      responses:',
+  "        '200':",
+  '          description: OK',
+  '          content:',
+  '            application/json:',
+  '              schema:',
+  '                type: object',
+  '                properties:',
+  '                  name:',
+  '                    type: string',
+].join('\n') + '\n';
+
 /** A small valid Swagger 2.0 document, as JSON lines (line 1 is `{`). */
 export const SWAGGER_LINES = [
   '{',

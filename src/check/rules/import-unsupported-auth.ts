@@ -1,34 +1,6 @@
 import { defineRule } from '../define-rule.ts';
+import { OPENAPI as OK } from '../import-examples.ts';
 
-const OK = [
-  'openapi: 3.0.3',
-  'info:',
-  '  title: Contoso',
-  "  version: '1.0'",
-  'servers:',
-  '  - url: https://api.contoso.com/v1',
-  'paths:',
-  '  /items/{id}:',
-  '    get:',
-  '      operationId: GetItem',
-  '      summary: Get an item',
-  '      parameters:',
-  '        - name: id',
-  '          in: path',
-  '          required: true',
-  '          schema:',
-  '            type: string',
-  '      responses:',
-  "        '200':",
-  '          description: OK',
-  '          content:',
-  '            application/json:',
-  '              schema:',
-  '                type: object',
-  '                properties:',
-  '                  name:',
-  '                    type: string',
-].join('\n') + '\n';
 
 export default defineRule({
   id: 'import-unsupported-auth',
