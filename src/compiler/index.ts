@@ -220,45 +220,35 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     if (trigger.policy) generatedPolicies.push(trigger.policy);
   }
 
-  // Definitions files.
-  if (source.definitions.length) {
-    let defsEntry = entries.find((e) => e.key === 'definitions');
-    if (!defsEntry) {
-      defsEntry = { key: 'definitions', value: {}, file: cf, at: ['definitions'] };
-      entries.push(defsEntry);
+  // One file per shared schema (`definitions/<Name>.mdx`) or parameter (`parameters/<name>.mdx`),
+  // merged into the root map of that name; the file name is the key.
+  const mergeFiles = (key: 'definitions' | 'parameters', files: SourceFile[], what: string, compileOne: (name: string, f: SourceFile) => unknown) => {
+    if (!files.length) return;
+    let entry = entries.find((e) => e.key === key);
+    if (!entry) {
+      entry = { key, value: {}, file: cf, at: [key] };
+      entries.push(entry);
     }
-    const defs = defsEntry.value as Obj;
-    for (const f of source.definitions) {
+    const map = entry.value as Obj;
+    for (const f of files) {
       if (f.data === undefined) continue;
       const name = stem(f);
-      if (validate) validateData(f, Schema, f.data);
-      if (Object.hasOwn(defs, name)) {
-        ctx.report(f, [], 'connector-duplicate-key', `Definition \`${name}\` is already defined in connector.mdx`);
+      if (Object.hasOwn(map, name)) {
+        ctx.report(f, [], 'connector-duplicate-key', `${what} \`${name}\` is already defined in connector.mdx`);
         continue;
       }
-      defs[name] = compileSchema(f.data, { ctx, file: f, src: [] });
+      map[name] = compileOne(name, f);
     }
-  }
-
-  // Shared parameters files: `parameters/<name>.mdx`, the wire name defaulting to the file name.
-  if (source.parameters.length) {
-    let paramsEntry = entries.find((e) => e.key === 'parameters');
-    if (!paramsEntry) {
-      paramsEntry = { key: 'parameters', value: {}, file: cf, at: ['parameters'] };
-      entries.push(paramsEntry);
-    }
-    const params = paramsEntry.value as Obj;
-    for (const f of source.parameters) {
-      if (f.data === undefined) continue;
-      const name = stem(f);
-      if (validate) validateData(f, Parameter, f.data);
-      if (Object.hasOwn(params, name)) {
-        ctx.report(f, [], 'connector-duplicate-key', `Parameter \`${name}\` is already defined in connector.mdx`);
-        continue;
-      }
-      params[name] = compileParameter(name, f.data, { ctx, file: f, src: [] }, undefined);
-    }
-  }
+  };
+  mergeFiles('definitions', source.definitions, 'Definition', (_name, f) => {
+    if (validate) validateData(f, Schema, f.data);
+    return compileSchema(f.data, { ctx, file: f, src: [] });
+  });
+  // A shared parameter's wire name defaults to its file name.
+  mergeFiles('parameters', source.parameters, 'Parameter', (name, f) => {
+    if (validate) validateData(f, Parameter, f.data);
+    return compileParameter(name, f.data, { ctx, file: f, src: [] }, undefined);
+  });
 
   for (const e of orderBy(entries, ROOT_ORDER)) root.set(e.key, e.value, e.file, e.at);
   const swagger = root.value as Swagger;
