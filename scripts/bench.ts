@@ -8,7 +8,7 @@
  * Phases, each in a fresh child process (so that start-up and peak RSS are its own):
  *   1. import every corpus connector into a temporary connectors/ folder, N times (ids `<id>-<k>`);
  *   2. `plugboard build` of all of them into a temporary dist/, once per --jobs value;
- *   3. `plugboard check` of all of them, once per --jobs value;
+ *   3. `plugboard check` of all of them, once per --jobs value, then twice with `--cache` (cold, warm);
  *   4. when @redocly/cli is installed, `redocly lint --format=summary` over the same original
  *      definitions (copied N times), timed the same way.
  */
@@ -324,6 +324,14 @@ async function parent(argv: string[]): Promise<number> {
         print(row);
         if (command === 'check' && r.exitCode <= 1) checks.push(row);
       }
+    }
+
+    // `--cache`: a first run fills the cache (cold), a second finds every connector in it (warm),
+    // as a CI job that restores its cache on a pull request that changed no connector.
+    const cacheDir = join(tmp, 'cache');
+    for (const state of ['cold', 'warm'] as const) {
+      const r = await phase(tmp, `check-cache-${state}`, ['--', 'check', '--connectors', connectorsDir, '--cache-location', cacheDir]);
+      print({ phase: `check (--cache, ${state})`, ...summaryCounts(r.log), wallMs: r.wallMs, maxRssKb: r.maxRssKb, note: `exit ${r.exitCode}` });
     }
 
     const redocly = join(ROOT, 'node_modules', '@redocly', 'cli', 'package.json');

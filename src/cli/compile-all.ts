@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { outcomeFromData, type Job, type Outcome } from './outcome.ts';
+import { lookup, type ConnectorCache } from './cache.ts';
+import { outcomeFromData, outcomeToData, type Job, type Outcome } from './outcome.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface CompileAllOptions {
   jobs: number | 'auto';
   /** Called as each connector finishes (in completion order). */
   onDone?: (done: number, total: number, id: string) => void;
+  /** `--cache`: connectors whose entry is current are not compiled; fresh outcomes are stored. */
+  cache?: ConnectorCache | undefined;
 }
 
 /** Worker threads to start for `jobs` connectors; 0 means compile in the main thread. */
@@ -32,6 +35,32 @@ export function workerCount(jobs: number, requested: number | 'auto'): number {
 }
 
 export async function compileAll(jobs: Job[], options: CompileAllOptions): Promise<Outcome[]> {
+  const cache = options.cache;
+  if (!cache) return compileFresh(jobs, options);
+  const { cached, keys } = lookup(cache, jobs);
+  const outcomes = new Array<Outcome>(jobs.length);
+  const missing: number[] = [];
+  let hits = 0;
+  cached.forEach((data, i) => {
+    if (!data) return void missing.push(i);
+    outcomes[i] = outcomeFromData(data);
+    options.onDone?.(++hits, jobs.length, data.id);
+  });
+  if (missing.length === 0) return outcomes;
+  // Only the misses decide between the main thread and workers.
+  const fresh = await compileFresh(
+    missing.map((i) => jobs[i]!),
+    { ...options, onDone: (done, _total, id) => options.onDone?.(hits + done, jobs.length, id) },
+  );
+  fresh.forEach((outcome, k) => {
+    const i = missing[k]!;
+    outcomes[i] = outcome;
+    if (keys[i]) cache.set(jobs[i]!, keys[i], outcomeToData(outcome));
+  });
+  return outcomes;
+}
+
+function compileFresh(jobs: Job[], options: CompileAllOptions): Promise<Outcome[]> {
   const n = workerCount(jobs.length, options.jobs);
   return n === 0 ? compileSerial(jobs, options) : compileParallel(jobs, n, options);
 }

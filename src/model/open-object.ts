@@ -91,8 +91,11 @@ function walk(schema: unknown, data: unknown, path: (string | number)[], out: Un
     for (const key in data) {
       const sub = shape[key];
       if (sub) {
+        // Scalars have no keys: skip the call (most values are scalars).
+        const value = (data as Record<string, unknown>)[key];
+        if (value === null || typeof value !== 'object') continue;
         path.push(key);
-        walk(sub, (data as Record<string, unknown>)[key], path, out);
+        walk(sub, value, path, out);
         path.pop();
       } else if (info && !info.knownSet.has(key) && !key.startsWith('x-')) {
         const hint = suggest(key, info.known);
@@ -102,15 +105,19 @@ function walk(schema: unknown, data: unknown, path: (string | number)[], out: Un
   } else if (def.type === 'record') {
     if (Array.isArray(data)) return;
     for (const key in data) {
+      const value = (data as Record<string, unknown>)[key];
+      if (value === null || typeof value !== 'object') continue;
       path.push(key);
-      walk(def.valueType, (data as Record<string, unknown>)[key], path, out);
+      walk(def.valueType, value, path, out);
       path.pop();
     }
   } else if (def.type === 'array') {
     if (!Array.isArray(data)) return;
     for (let i = 0; i < data.length; i++) {
+      const value: unknown = data[i];
+      if (value === null || typeof value !== 'object') continue;
       path.push(i);
-      walk(def.element, data[i], path, out);
+      walk(def.element, value, path, out);
       path.pop();
     }
   } else if (def.type === 'union') {
