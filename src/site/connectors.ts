@@ -34,6 +34,8 @@ export interface OperationEntry extends OperationSummary {
   slug: string;
   /** Repo-relative source file, for "edit this file". */
   file: string;
+  /** The MDX body of the action or trigger file (its long documentation), rendered in safe mode. */
+  docsHtml?: string;
 }
 
 export interface DefinitionView {
@@ -121,17 +123,20 @@ export function buildSiteConnector(dir: string, display: string, packageRoot: st
   const meta = (name: string) => text(metadata.find((m) => m.propertyName === name)?.propertyValue);
   const annotation = isObject(info['x-ms-api-annotation']) ? info['x-ms-api-annotation'] : {};
 
-  // Which file each operation came from: operationId → file.
+  // Which file each operation came from (operationId → file), and its documentation body.
   const fileOf = new Map<string, string>();
+  const docsOf = new Map<string, string>();
   for (const f of [...source.actions, ...source.triggers]) {
     const data = isObject(f.data) ? f.data : {};
     const id = text(data.operationId) || f.path.split('/').pop()!.replace(/\.mdx?$/, '');
     fileOf.set(id, f.path);
+    if (f.frontMatter.body.trim()) docsOf.set(id, renderBody(f.frontMatter.body).html);
   }
   const sourceFile = source.connector?.path ?? `${display}/connector.mdx`;
   const operations: OperationEntry[] = listOperations(swagger).map(({ method, path, op }) => {
     const s = summarize(method, path, op);
-    return { ...s, slug: operationSlug(s.operationId), file: fileOf.get(s.operationId) ?? sourceFile };
+    const docsHtml = docsOf.get(s.operationId);
+    return { ...s, slug: operationSlug(s.operationId), file: fileOf.get(s.operationId) ?? sourceFile, ...(docsHtml ? { docsHtml } : {}) };
   });
   // Two operations must not share a page: suffix later duplicates.
   const slugs = new Set<string>();

@@ -112,3 +112,15 @@ describe('navWindow', () => {
     expect(navWindow(ops, undefined, 30).hidden).toBe(0);
   });
 });
+
+describe('operation documentation', () => {
+  it('renders the body of an action or trigger file, in safe mode, for its page', () => {
+    const mailchimp = byId.get('mailchimp-audiences')!;
+    const trigger = mailchimp.operations.find((o) => o.operationId === 'WhenContactSubscribes')!;
+    expect(trigger.docsHtml).toContain('<strong>Opt In Time</strong>');
+    expect(trigger.docsHtml).not.toContain('<script');
+    // Files without a body carry no documentation.
+    const withoutBody = connectors.flatMap((c) => c.operations).filter((o) => !o.docsHtml);
+    for (const o of withoutBody) expect(o.docsHtml).toBeUndefined();
+  });
+});
