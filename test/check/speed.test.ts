@@ -40,17 +40,22 @@ function synthetic(operations: number): Swagger {
 }
 
 describe('speed', () => {
-  it('runs every check over a 200-operation document in well under 20 ms on average', () => {
+  it('runs every check over a 200-operation document in well under 20 ms', () => {
     const swagger = synthetic(200);
     const api = apiProperties({ policyTemplateInstances: [{ templateId: 'setheader', parameters: { 'x-ms-apimTemplateParameter.name': 'Accept', 'x-ms-apimTemplateParameter.value': 'application/json' } }] });
     expect(runChecks(swagger, api)).toEqual([]); // Also compiles the Swagger schema, once.
     const runs = 50;
     // Fresh copies, so that nothing memoized per document is reused.
     const copies = Array.from({ length: runs }, () => structuredClone(swagger));
-    const start = performance.now();
-    for (const copy of copies) runChecks(copy, api);
-    const average = (performance.now() - start) / runs;
-    console.log(`runChecks over 200 operations: ${average.toFixed(2)} ms on average over ${runs} runs`);
-    expect(average).toBeLessThan(20);
+    const times = copies.map((copy) => {
+      const start = performance.now();
+      runChecks(copy, api);
+      return performance.now() - start;
+    });
+    // The median, not the mean: other work on a shared machine must not fail the test, and a
+    // regression in the checks moves the median as much as the mean.
+    const median = times.sort((a, b) => a - b)[runs >> 1]!;
+    console.log(`runChecks over 200 operations: median ${median.toFixed(2)} ms over ${runs} runs`);
+    expect(median).toBeLessThan(20);
   });
 });
