@@ -37,7 +37,7 @@ export function compileParameter(name: string | undefined, value: unknown, place
   const nameAt = value.name !== undefined ? [...place.src, 'name'] : place.src;
   b.set('name', paramName, place.file, nameAt);
   const inferredPath = value.in === undefined && routePath !== undefined && paramName !== undefined && pathTemplateNames(routePath).includes(paramName);
-  if (value.in !== undefined) b.set('in', value.in, place.file, [...place.src, 'in']);
+  if (value.in !== undefined) b.own('in', value.in);
   else if (routePath !== undefined) b.generated('in', inferredPath ? 'path' : 'query', place.file, place.src);
   if (inferredPath && value.required === undefined) b.generated('required', true, place.file, place.src);
   // The validator wants an explicit encoding on path parameters (PathParameterMissingEncoding).
@@ -48,9 +48,9 @@ export function compileParameter(name: string | undefined, value: unknown, place
     if (key === 'name' || key === 'in') continue;
     if (compileSugarKey(b, key, v, place)) continue;
     if (key === 'urlEncoding') b.set('x-ms-url-encoding', v, place.file, [...place.src, key]);
-    else if (key === 'schema') b.set('schema', compileSchema(v, child(place, 'schema')), place.file, [...place.src, key]);
-    else if (key === 'items') b.set('items', compileSchema(v, child(place, 'items')), place.file, [...place.src, key]);
-    else b.set(key, v, place.file, [...place.src, key]);
+    else if (key === 'schema') b.own('schema', compileSchema(v, child(place, 'schema')));
+    else if (key === 'items') b.own('items', compileSchema(v, child(place, 'items')));
+    else b.own(key, v);
   }
   return b.value;
 }
@@ -89,8 +89,8 @@ export function compileResponses(value: unknown, place: Place): unknown {
     }
     for (const [key, v] of Object.entries(response)) {
       if (key === 'summary') b.set('x-ms-summary', v, p.file, [...p.src, key]);
-      else if (key === 'schema') b.set('schema', compileSchema(v, child(p, 'schema')), p.file, [...p.src, key]);
-      else b.set(key, v, p.file, [...p.src, key]);
+      else if (key === 'schema') b.own('schema', compileSchema(v, child(p, 'schema')));
+      else b.own(key, v);
     }
     out[status] = b.value;
   }
@@ -139,9 +139,9 @@ export function compileOperation(
       const list = compileParameters(data.parameters, data.body, child(opPlace, 'parameters'), path, [...place.src, 'body']);
       b.set('parameters', list, file, [...place.src, key]);
     } else if (key === 'visibility') b.set('x-ms-visibility', value, file, [...place.src, key]);
-    else if (key === 'responses') b.set('responses', compileResponses(value, child(opPlace, 'responses')), file, [...place.src, key]);
+    else if (key === 'responses') b.own('responses', compileResponses(value, child(opPlace, 'responses')));
     else if (extra(b, key, value)) continue;
-    else b.set(key, value, file, [...place.src, key]);
+    else b.own(key, value);
   }
   return { method, path, operationId, operation: b.value, routeAt };
 }

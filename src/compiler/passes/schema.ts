@@ -56,20 +56,20 @@ export function compileSchema(value: unknown, place: Place): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const b = new ObjectBuilder(place.ctx, place.file, place.src);
   for (const [key, v] of Object.entries(value)) {
-    if (key.startsWith('x-')) b.set(key, v, place.file, [...place.src, key]);
+    if (key.startsWith('x-')) b.own(key, v);
     else if (compileSugarKey(b, key, v, place)) continue;
     else if (SUBSCHEMA_MAPS.has(key) && v && typeof v === 'object' && !Array.isArray(v)) {
       const map: Record<string, unknown> = {};
       for (const [name, sub] of Object.entries(v)) map[name] = compileSchema(sub, child(child(place, key), name));
-      b.set(key, map, place.file, [...place.src, key]);
+      b.own(key, map);
     } else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(v)) {
-      b.set(key, v.map((sub, i) => compileSchema(sub, child(child(place, key), i))), place.file, [...place.src, key]);
+      b.own(key, v.map((sub, i) => compileSchema(sub, child(child(place, key), i))));
     } else if (key === 'items') {
       const items = Array.isArray(v) ? v.map((sub, i) => compileSchema(sub, child(child(place, key), i))) : compileSchema(v, child(place, key));
-      b.set(key, items, place.file, [...place.src, key]);
+      b.own(key, items);
     } else if (SUBSCHEMA_ONE.has(key)) {
-      b.set(key, compileSchema(v, child(place, key)), place.file, [...place.src, key]);
-    } else b.set(key, v, place.file, [...place.src, key]);
+      b.own(key, compileSchema(v, child(place, key)));
+    } else b.own(key, v);
   }
   return b.value;
 }
