@@ -23,7 +23,8 @@ export interface ConnectorSource {
   assets: Map<string, Buffer>;
 }
 
-export const OPERATION_DIRS = ['actions', 'triggers', 'definitions', 'parameters'] as const;
+/** Folders of MDX sources beside connector.mdx; everything else in the folder is an asset. */
+export const SOURCE_DIRS = ['actions', 'triggers', 'definitions', 'parameters'] as const;
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
@@ -43,7 +44,7 @@ function listAssets(dir: string, base: string, out: Map<string, Buffer>): void {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     const rel = toPosix(relative(base, full));
-    if (rel === 'connector.mdx' || (OPERATION_DIRS as readonly string[]).includes(rel)) continue;
+    if (rel === 'connector.mdx' || (SOURCE_DIRS as readonly string[]).includes(rel)) continue;
     if (name.startsWith('.')) continue;
     if (statSync(full).isDirectory()) listAssets(full, base, out);
     else out.set(rel, readFileSync(full));
@@ -71,7 +72,7 @@ export function loadConnector(dir: string, display = dir): ConnectorSource {
   } catch {
     source.connector = undefined;
   }
-  for (const kind of OPERATION_DIRS) {
+  for (const kind of SOURCE_DIRS) {
     for (const name of listMdx(join(dir, kind))) source[kind].push(read(`${kind}/${name}`));
   }
   try {
@@ -97,7 +98,7 @@ export function connectorFromFiles(id: string, files: Record<string, string>, pr
   };
   for (const rel of Object.keys(files).sort()) {
     const text = files[rel]!;
-    const kind = OPERATION_DIRS.find((k) => rel.startsWith(k + '/') && /\.mdx?$/.test(rel));
+    const kind = SOURCE_DIRS.find((k) => rel.startsWith(k + '/') && /\.mdx?$/.test(rel));
     if (rel === 'connector.mdx') source.connector = new SourceFile(prefix + rel, text);
     else if (kind) source[kind].push(new SourceFile(prefix + rel, text));
     else source.assets.set(rel, Buffer.from(text));
