@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PARALLEL_THRESHOLD } from '../core/parallel.ts';
 import { Worker } from 'node:worker_threads';
 import { buildSiteConnector, type SiteConnector } from './connectors.ts';
 
@@ -28,7 +29,7 @@ function workerFile(): string | undefined {
 
 export async function compileConnectors(jobs: readonly CompileJob[], packages: string, threads = Number(process.env.PLUGBOARD_SITE_JOBS ?? 2)): Promise<SiteConnector[]> {
   const file = workerFile();
-  if (jobs.length < 50 || threads < 2 || !file) return jobs.map((j) => buildSiteConnector(j.dir, j.display, packages));
+  if (jobs.length <= PARALLEL_THRESHOLD || threads < 2 || !file) return jobs.map((j) => buildSiteConnector(j.dir, j.display, packages));
   const shares = Array.from({ length: threads }, (_, t) => jobs.filter((_, i) => i % threads === t).map(({ dir, display }) => ({ dir, display })));
   const results: SiteConnector[] = [];
   await Promise.all(
