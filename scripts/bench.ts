@@ -13,6 +13,7 @@
  *      definitions (copied N times), timed the same way.
  */
 import { spawn } from 'node:child_process';
+import module from 'node:module';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -161,6 +162,9 @@ async function childImport(planFile: string, target: string): Promise<Omit<Phase
 }
 
 async function childCli(cliArgs: string[]): Promise<Omit<PhaseReport, 'innerMs' | 'maxRssKb'>> {
+  // As src/cli/main.ts does for the `plugboard` command.
+  process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'plugboard-compile-cache');
+  module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE);
   const { run } = await import('../src/cli/cli.ts');
   const exitCode = await run(cliArgs);
   return { connectors: 0, operations: 0, exitCode };
