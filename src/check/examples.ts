@@ -29,6 +29,14 @@ export const GET_ITEM = mdx([
   '    description: OK',
 ]);
 
+/**
+ * `GET /items/{id}` whose `id` parameter is `type: string` followed by `idLines` (from line 7 of
+ * the file on), for rules whose examples differ by one key of a parameter.
+ */
+export function getItemWithId(...idLines: string[]): string {
+  return mdx(['request: GET /items/{id}', 'summary: Get an item', 'parameters:', '  id:', '    type: string', ...idLines, 'responses:', "  '200':", '    description: OK']);
+}
+
 /** A webhook trigger in the authoring model: the compiler builds the callback, payload and unsubscribe contract. */
 export const WEBHOOK_TRIGGER = mdx([
   'kind: webhook',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { CONNECTOR, GET_ITEM, getItemWithId } from '../examples.ts';
 
 export default defineRule({
   id: 'connector-duplicate-key',
@@ -14,18 +14,7 @@ export default defineRule({
       {
         files: {
           'connector.mdx': CONNECTOR,
-          'actions/GetItem.mdx': mdx([
-            'request: GET /items/{id}',
-            'summary: Get an item',
-            'parameters:',
-            '  id:',
-            '    type: string',
-            '    summary: Item ID',
-            '    x-ms-summary: Item identifier',
-            'responses:',
-            "  '200':",
-            '    description: OK',
-          ]),
+          'actions/GetItem.mdx': getItemWithId('    summary: Item ID', '    x-ms-summary: Item identifier'),
         },
         output: ['actions/GetItem.mdx:8:5-8:17: `x-ms-summary` is already set by `summary`; keep one of the two (connector-duplicate-key)'],
       },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { CONNECTOR, GET_ITEM, getItemWithId } from '../examples.ts';
 
 export default defineRule({
   id: 'frontmatter-unknown-key',
@@ -14,17 +14,7 @@ export default defineRule({
       {
         files: {
           'connector.mdx': CONNECTOR,
-          'actions/GetItem.mdx': mdx([
-            'request: GET /items/{id}',
-            'summary: Get an item',
-            'parameters:',
-            '  id:',
-            '    type: string',
-            '    sumary: Item ID',
-            'responses:',
-            "  '200':",
-            '    description: OK',
-          ]),
+          'actions/GetItem.mdx': getItemWithId('    sumary: Item ID'),
         },
         output: ['actions/GetItem.mdx:7:5-7:11: Unexpected key `sumary` in a parameter, did you mean `summary`? (frontmatter-unknown-key)'],
       },

@@ -1,6 +1,6 @@
 import { suggest } from '../../model/open-object.ts';
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { CONNECTOR, GET_ITEM, getItemWithId, mdx } from '../examples.ts';
 import { analyze, describe } from '../walk.ts';
 import {
   X_MS_BY_NAME,
@@ -37,17 +37,7 @@ export default defineRule({
       {
         files: {
           'connector.mdx': CONNECTOR,
-          'actions/GetItem.mdx': mdx([
-            'request: GET /items/{id}',
-            'summary: Get an item',
-            'parameters:',
-            '  id:',
-            '    type: string',
-            '    x-ms-visibilty: advanced',
-            'responses:',
-            "  '200':",
-            '    description: OK',
-          ]),
+          'actions/GetItem.mdx': getItemWithId('    x-ms-visibilty: advanced'),
         },
         output: [
           'actions/GetItem.mdx:7:5-7:19: Unknown extension `x-ms-visibilty` in a path parameter, did you mean `x-ms-visibility`? (x-ms-position)',

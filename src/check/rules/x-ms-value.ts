@@ -1,6 +1,6 @@
 import { toPointer } from '../../core/pointer.ts';
 import { defineRule } from '../define-rule.ts';
-import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
+import { CONNECTOR, GET_ITEM, getItemWithId, mdx } from '../examples.ts';
 import { analyze } from '../walk.ts';
 import { checkXmsValue } from '../x-ms-values.ts';
 import { isAllowedAt, positionIsChecked, xmsPositionOf } from '../x-ms-positions.ts';
@@ -20,17 +20,7 @@ export default defineRule({
       {
         files: {
           'connector.mdx': CONNECTOR,
-          'actions/GetItem.mdx': mdx([
-            'request: GET /items/{id}',
-            'summary: Get an item',
-            'parameters:',
-            '  id:',
-            '    type: string',
-            '    x-ms-visibility: hidden',
-            'responses:',
-            "  '200':",
-            '    description: OK',
-          ]),
+          'actions/GetItem.mdx': getItemWithId('    x-ms-visibility: hidden'),
         },
         output: [
           'actions/GetItem.mdx:7:22-7:28: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-value)',
