@@ -127,10 +127,10 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     if (!trigger && opData.kind !== undefined) {
       ctx.report(file, [...src, 'kind'], 'frontmatter-value', 'Unexpected `kind` in an action; triggers live in `triggers/`');
     }
-    const compiled = trigger || opData.kind !== undefined ? compileTrigger(opData, place, defaultId) : compileTriggerless(opData, place, defaultId);
+    // Actions and triggers compile alike; only `kind` (reported above in an action) adds a contract.
+    const compiled = compileTrigger(opData, place, defaultId);
     if (compiled) operations.push({ compiled, file, src });
   };
-  const compileTriggerless = (opData: Obj, place: Place, defaultId: string | undefined) => compileTrigger({ ...opData, kind: undefined }, place, defaultId);
   const inline = (key: 'actions' | 'triggers') => {
     if (!connectorFile || !isObject(data[key])) return;
     for (const [id, op] of Object.entries(data[key] as Obj)) compileOp(connectorFile, op, [key, id], id, key === 'triggers');

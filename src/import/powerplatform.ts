@@ -166,7 +166,8 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       else infoRest[k] = v;
     }
   }
-  if (swagger.info !== undefined && !info) infoRest.__raw = swagger.info;
+  // What the sugar does not cover stays under `info`; an `info` that is not an object stays as it is.
+  const infoRaw = info ? (Object.keys(infoRest).length ? infoRest : undefined) : swagger.info;
   const metadata = swagger['x-ms-connector-metadata'];
   const metadataSugar = desugarMetadata(metadata);
 
@@ -188,7 +189,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   const auth = props ? desugarAuth(swagger, props) : undefined;
 
   Object.assign(fm, metadataSugar ?? {});
-  if (Object.keys(infoRest).length) fm.info = infoRest.__raw ?? infoRest;
+  if (infoRaw !== undefined) fm.info = infoRaw;
   for (const [k, v] of Object.entries(rootRaw)) {
     if (auth && (k === 'securityDefinitions' || k === 'security')) {
       if (auth.consumed.has(k)) continue;
