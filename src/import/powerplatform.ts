@@ -459,10 +459,11 @@ function desugarAuth(swagger: Obj, props: Obj): { sugar: Obj; consumed: Set<stri
         const sugar: Obj = { ...base('oauth2', 'oauth2_auth'), provider: settings.identityProvider, clientId: settings.clientId };
         if (Array.isArray(settings.scopes)) sugar.scopes = settings.scopes;
         const custom: Obj = {};
-        const keys: Record<string, string> = { authorizationUrl: 'authorizationUrl', tokenUrl: 'tokenUrl', refreshUrl: 'refreshUrl', loginUri: 'loginUri', tenantId: 'tenantId', resourceUri: 'resourceUri' };
+        // Custom parameters the sugar has a key of the same name for, as `{ value }`.
+        const plain = new Set(['authorizationUrl', 'tokenUrl', 'refreshUrl', 'loginUri', 'tenantId', 'resourceUri']);
         for (const [k, v] of Object.entries(settings.customParameters)) {
           const generic = ['authorizationUrl', 'tokenUrl', 'refreshUrl'].includes(k);
-          if (keys[k] && (!generic || settings.identityProvider === 'oauth2') && isObject(v) && Object.keys(v).length === 1 && typeof v.value === 'string') sugar[keys[k]] = v.value;
+          if (plain.has(k) && (!generic || settings.identityProvider === 'oauth2') && isObject(v) && Object.keys(v).length === 1 && typeof v.value === 'string') sugar[k] = v.value;
           else if (k === 'enableOnbehalfOfLogin' && isObject(v) && (v.value === 'true' || v.value === 'false')) sugar.onBehalfOf = v.value === 'true';
           else custom[k] = v;
         }
