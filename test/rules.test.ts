@@ -2,20 +2,50 @@
  * The one harness for rule examples: every rule's examples are compiled (with the checks) as
  * connector folders in memory; ok examples give no diagnostics at all, not-ok examples give
  * exactly their listed findings of that rule, each carrying the rule's id and docs URL.
+ * An example with a special entry (a symbolic link, a FIFO) is written to a temporary folder and
+ * read with `loadConnector`, the way a pull request's folder is read.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ruleUrl } from '../src/check/define-rule.ts';
+import { isSpecialEntry, ruleUrl, type ExampleFiles } from '../src/check/define-rule.ts';
 import { rules } from '../src/check/registry.ts';
 import { runChecks } from '../src/check/run.ts';
 import { compile } from '../src/compiler/index.ts';
-import { connectorFromFiles } from '../src/compiler/load.ts';
+import { connectorFromFiles, loadConnector } from '../src/compiler/load.ts';
 import { importSource } from '../src/import/index.ts';
 
-function lint(files: Record<string, string>, _clean = true) {
-  return compile(connectorFromFiles('example', files), { runChecks }).diagnostics;
+/** Writes an example folder into `dir`: files, symbolic links, FIFOs and sized files. */
+function materialize(dir: string, files: ExampleFiles): void {
+  for (const [rel, entry] of Object.entries(files)) {
+    const path = join(dir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    if (!isSpecialEntry(entry)) writeFileSync(path, entry);
+    else if ('symlink' in entry) symlinkSync(entry.symlink, path);
+    else if ('fifo' in entry) execFileSync('mkfifo', [path]);
+    else {
+      // Sparse: the size is what counts, not the bytes.
+      writeFileSync(path, '');
+      truncateSync(path, entry.size);
+    }
+  }
+}
+
+function textOnly(files: ExampleFiles): files is Record<string, string> {
+  return !Object.values(files).some(isSpecialEntry);
+}
+
+function lint(files: ExampleFiles, _clean = true, id = 'example') {
+  if (textOnly(files)) return compile(connectorFromFiles(id, files), { runChecks }).diagnostics;
+  const root = mkdtempSync(join(tmpdir(), 'plugboard-rule-'));
+  try {
+    materialize(join(root, id), files);
+    return compile(loadConnector(join(root, id), ''), { runChecks }).diagnostics;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -24,17 +54,16 @@ function lint(files: Record<string, string>, _clean = true) {
  * `input/`), imported with `importSource`; the connector it becomes must still compile and
  * check without errors.
  */
-function importLint(files: Record<string, string>, clean = true) {
+function importLint(files: ExampleFiles, clean = true) {
   const dir = mkdtempSync(join(tmpdir(), 'plugboard-rule-'));
   try {
     let result;
     if ('apiDefinition.swagger.json' in files) {
-      mkdirSync(join(dir, 'input'));
-      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'input', name), text);
+      materialize(join(dir, 'input'), files);
       result = importSource(join(dir, 'input'), { display: 'input' });
     } else {
-      const [name, text] = Object.entries(files).find(([n]) => n.startsWith('input.'))!;
-      writeFileSync(join(dir, name), text);
+      materialize(dir, files);
+      const name = Object.keys(files).find((n) => n.startsWith('input.'))!;
       result = importSource(join(dir, name), { display: name });
     }
     const texts = Object.fromEntries([...result.files].filter(([, c]) => typeof c === 'string')) as Record<string, string>;
@@ -56,7 +85,7 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
   it.each(rule.examples.notOk.map((example, i) => [i, example] as const))('not-ok example %i reports exactly its output', (_i, example) => {
     // An approximation (a warning) still gives a connector that checks clean; an error or a
     // verbatim operation comes from a source that is broken itself.
-    const found = run(example.files, rule.severity === 'warning').filter((d) => d.ruleId === id);
+    const found = run(example.files, rule.severity === 'warning', example.id).filter((d) => d.ruleId === id);
     expect(found.map(String)).toEqual(example.output);
     for (const d of found) {
       expect(d.url).toBe(ruleUrl(id));

@@ -7,10 +7,30 @@ import type { ApiProperties, Swagger } from '../compiler/types.ts';
 
 export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import';
 
-/** A whole connector folder in memory: relative path → file text. Must include `connector.mdx`. */
-export type ExampleFiles = Record<string, string>;
+/**
+ * An entry of an example folder that text cannot stand for: a symbolic link to `symlink` (to a file
+ * or a folder, inside or outside the example), a FIFO, or a regular file of `size` zero bytes (to
+ * show a size limit). Such examples are written to a temporary folder and read with
+ * `loadConnector`, the way a pull request's folder is.
+ */
+export type SpecialEntry = { symlink: string } | { fifo: true } | { size: number };
+
+/** A whole connector folder: relative path → file text (or a special entry). Must include `connector.mdx`. */
+export type ExampleFiles = Record<string, string | SpecialEntry>;
+
+export function isSpecialEntry(entry: string | SpecialEntry | undefined): entry is SpecialEntry {
+  return typeof entry === 'object' && entry !== null;
+}
+
+/** How a special entry reads in the rule reference: `a symbolic link to \`/etc/passwd\``. */
+export function describeSpecialEntry(entry: SpecialEntry): string {
+  if ('symlink' in entry) return `a symbolic link to \`${entry.symlink}\``;
+  return 'fifo' in entry ? 'a FIFO (named pipe)' : `a file of ${entry.size.toLocaleString('en-US')} bytes`;
+}
 
 export interface NotOkExample {
+  /** The connector folder name the example is compiled under; default `example`. */
+  id?: string;
   files: ExampleFiles;
   /** Expected `String(diagnostic)` of this rule's findings, in order, like `actions/Get.mdx:4:3-4:10: Unexpected …`. */
   output: string[];
@@ -48,6 +68,12 @@ export interface Rule {
   /** Why it matters on the Power Platform. */
   rationale: string;
   examples: { ok: ExampleFiles[]; notOk: NotOkExample[] };
+  /**
+   * `runner`: reported by the command running plugboard when handling a connector fails, never by a
+   * source; such a rule has no not-ok example to compile, and its test injects the failure
+   * (test/hostile/crash.test.ts).
+   */
+  reportedBy?: 'runner';
   /** Absent for findings the compiler itself reports (YAML, front-matter shape, files). */
   check?: (context: CheckContext) => void;
 }

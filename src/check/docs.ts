@@ -2,11 +2,21 @@
  * The rule reference of src/check/README.md, generated from the registry: a table of every rule
  * and a section per rule (its anchor is the docs URL of its diagnostics) with its examples.
  */
+import { describeSpecialEntry, isSpecialEntry, type ExampleFiles } from './define-rule.ts';
 import { rules } from './registry.ts';
 
 export const RULES_HEADING = '## Rules';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** `, where \`env.txt\` is a symbolic link to \`/proc/self/environ\``: the entries an output line cannot show. */
+function specialEntries(examples: readonly ExampleFiles[]): string {
+  const described = examples.flatMap((files) =>
+    Object.entries(files).flatMap(([rel, entry]) => (isSpecialEntry(entry) ? [`\`${rel}\` is ${describeSpecialEntry(entry)}`] : [])),
+  );
+  if (!described.length) return '';
+  return `, where ${described.length > 1 ? `${described.slice(0, -1).join(', ')} and ${described.at(-1)}` : described[0]}`;
+}
 
 export function rulesReference(): string {
   const lines = [
@@ -19,9 +29,9 @@ export function rulesReference(): string {
     ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${cell(r.description)} | ${cell(r.rationale)} |`),
   ];
   for (const rule of rules) {
-    lines.push('', `## ${rule.id}`, '', rule.description, '', `- Severity: ${rule.severity}`, `- Area: ${rule.area}`, `- Checked: ${rule.check ? 'on the compiled definition' : rule.area === 'import' ? 'by the importer, on the source being imported' : 'by the compiler, on the source'}`, '', rule.rationale);
+    lines.push('', `## ${rule.id}`, '', rule.description, '', `- Severity: ${rule.severity}`, `- Area: ${rule.area}`, `- Checked: ${rule.reportedBy === 'runner' ? 'by the command, when handling the connector fails (test/hostile/crash.test.ts injects such failures)' : rule.check ? 'on the compiled definition' : rule.area === 'import' ? 'by the importer, on the source being imported' : 'by the compiler, on the source'}`, '', rule.rationale);
     const outputs = rule.examples.notOk.flatMap((e) => e.output);
-    if (outputs.length) lines.push('', 'For example:', '', '```text', ...outputs, '```');
+    if (outputs.length) lines.push('', `For example${specialEntries(rule.examples.notOk.map((e) => e.files))}:`, '', '```text', ...outputs, '```');
   }
   return lines.join('\n') + '\n';
 }

@@ -5,7 +5,8 @@
  * Key: sha256 of the cache format, plugboard's version, a hash of plugboard's own files (src/,
  * package.json, package-lock.json: a code or dependency change invalidates every entry), the
  * command, how the folder is displayed in diagnostics, and every file of the connector folder
- * (relative path and bytes, in sorted order).
+ * (relative path and bytes, in sorted order) as the loader lists it: symlinks, devices and FIFOs
+ * are never followed or opened, and each entry it leaves out counts with its reason.
  * Value: the outcome (operations count and diagnostics), and for `build` a listing of the written
  * package (relative paths, sizes, modification times): a hit for `build` also requires that listing
  * to match what is on disk, so a package deleted or touched since is written again.
@@ -19,10 +20,12 @@ import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listConnectorFolder, readConnectorFile } from '../compiler/load.ts';
+import { isSkipped, type SkippedEntry } from '../core/safe-fs.ts';
 import type { Job, OutcomeData } from './outcome.ts';
 
 /** Bump when the entry format or the key recipe changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/plugboard';
 
@@ -36,7 +39,7 @@ interface Entry {
   output?: string;
 }
 
-/** Files below `dir` as sorted POSIX paths relative to `base`; [] when `dir` is not a folder. */
+/** Files below `dir`, one of plugboard's own folders, as sorted POSIX paths; [] when `dir` is not a folder. */
 function listFiles(dir: string, prefix = '', out: string[] = []): string[] {
   let names: string[];
   try {
@@ -58,6 +61,11 @@ function addFile(hash: Hash, rel: string, bytes: Buffer): void {
   // Length-prefixed, so that no two different folders give the same stream.
   hash.update(`${rel}\0${bytes.length}\0`);
   hash.update(bytes);
+}
+
+function addSkipped(hash: Hash, entry: SkippedEntry): void {
+  // A leading NUL cannot start a file name, so a skipped entry never reads as a file.
+  hash.update(`\0skipped\0${entry.rel}\0${entry.reason}\0${entry.detail}\0`);
 }
 
 let codeHashMemo: string | undefined;
@@ -148,7 +156,15 @@ export class ConnectorCache {
   key(job: Job): string {
     const hash = createHash('sha256');
     hash.update(`plugboard-cache ${FORMAT}\0${this.code}\0${this.command}\0${job.id}\0${job.display}\0`);
-    for (const rel of listFiles(job.dir)) addFile(hash, rel, readFileSync(join(job.dir, rel)));
+    // The loader's own listing and reads (src/compiler/load.ts): nothing is followed or opened that
+    // the compile would not open, and what it leaves out is part of the key, reason and all.
+    const listing = listConnectorFolder(job.dir);
+    for (const { rel } of listing.files) {
+      const bytes = readConnectorFile(job.dir, rel);
+      if (isSkipped(bytes)) addSkipped(hash, { ...bytes, rel });
+      else addFile(hash, rel, bytes);
+    }
+    for (const entry of listing.skipped) addSkipped(hash, entry);
     return hash.digest('hex');
   }
 

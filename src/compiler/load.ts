@@ -1,10 +1,19 @@
 /**
  * Reads a connector folder into source files: connector.mdx, actions/*.mdx, triggers/*.mdx,
- * definitions/*.mdx, and the other files beside them (icon, script.csx…) as assets.
+ * definitions/*.mdx, parameters/*.mdx, and the other files beside them (icon, script.csx…) as assets.
+ *
+ * Connector folders arrive by pull request from anyone, and what is read from them is published in
+ * the package, the zip and the site. So every read goes through src/core/safe-fs.ts: only regular
+ * files inside the folder, within the limits (LIMITS), are read; a symlink, a device, a FIFO or a
+ * socket is never opened. What is left out becomes a diagnostic on that entry, in `diagnostics`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { Diagnostic, type Place } from '../core/diagnostic.ts';
+import { LIMITS, isSkipped, listFolder, readInside, unreadableReason, type FolderListing, type SkippedEntry } from '../core/safe-fs.ts';
 import { SourceFile } from '../core/source-file.ts';
+import { unsafeNameReason } from '../core/url-name.ts';
+import { ruleUrl } from '../check/define-rule.ts';
 
 export interface ConnectorSource {
   /** Folder name: the connector id. */
@@ -21,92 +30,202 @@ export interface ConnectorSource {
   parameters: SourceFile[];
   /** Other files copied to the package verbatim, by relative path. */
   assets: Map<string, Buffer>;
+  /** Entries of the folder that were left out (unsafe, over a limit, not an inert asset), one each. */
+  diagnostics: Diagnostic[];
 }
 
 /** Folders of MDX sources beside connector.mdx; everything else in the folder is an asset. */
 export const SOURCE_DIRS = ['actions', 'triggers', 'definitions', 'parameters'] as const;
 
+/**
+ * The file types copied beside a connector into its package, the zip and the published site,
+ * matched case-insensitively on the last extension. The site serves these files from its own
+ * origin, and a pull request from anyone can add one: an `.html`, `.svg` or `.xhtml` file (or
+ * `.js`, `.xml`, `.pdf`, `.swf`…) would run its script as the site. So the list is of types a
+ * browser never runs: raster images (the icon), the custom code the platform takes
+ * (`script.csx`), and plain text and data (`intro.md`, `settings.json`). Anything else is left
+ * out with a `connector-asset-type` warning.
+ */
+export const ASSET_TYPES: ReadonlySet<string> = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'ico', 'csx', 'cs', 'txt', 'md', 'json', 'yaml', 'yml', 'csv']);
+
+/** Files plugboard writes into every package; an asset of the same name (in any case) would be replaced or collide. */
+const GENERATED_FILES = ['apiDefinition.swagger.json', 'apiProperties.json', 'readme.md'];
+
+/** A whole-file diagnostic: an entry has no text to point into. */
+const FILE_START: Place = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-function listMdx(dir: string): string[] {
+/** `connectors/x` → `connectors/x/`; '' stays '' (paths shown relative to the folder). */
+function displayPrefix(display: string): string {
+  return display === '' ? '' : toPosix(display).replace(/\/?$/, '/');
+}
+
+/** True for the relative paths the loader reads as MDX sources. */
+function isSourcePath(rel: string): boolean {
+  if (rel === 'connector.mdx') return true;
+  const [kind, name, ...rest] = rel.split('/');
+  return rest.length === 0 && name !== undefined && (SOURCE_DIRS as readonly string[]).includes(kind!) && /\.mdx?$/.test(name);
+}
+
+/** True for connector.mdx, the source folders and everything under them (what is not a source there is neither read nor copied). */
+function inSourceArea(rel: string): boolean {
+  const top = rel.split('/')[0]!;
+  return top === 'connector.mdx' || (SOURCE_DIRS as readonly string[]).includes(top);
+}
+
+/** Why the file at `rel` is not copied as an asset, or undefined when it is. */
+export function assetProblem(rel: string): string | undefined {
+  const segments = rel.split('/');
+  for (const segment of segments) {
+    const reason = unsafeNameReason(segment);
+    if (reason) return `its name cannot be part of a URL (${reason})`;
+  }
+  const name = segments.at(-1)!;
+  if (segments.length === 1 && GENERATED_FILES.some((f) => f.toLowerCase() === name.toLowerCase())) {
+    return `plugboard writes its own \`${GENERATED_FILES.find((f) => f.toLowerCase() === name.toLowerCase())}\` into the package`;
+  }
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (!ASSET_TYPES.has(ext)) {
+    return `${ext ? `\`.${ext}\` is` : 'a file without an extension is'} not one of the inert types copied beside a connector (${[...ASSET_TYPES].join(', ')})`;
+  }
+  return undefined;
+}
+
+/** The `connector-asset-type` warning for a file left out of the assets. */
+export function assetDiagnostic(prefix: string, rel: string, problem: string): Diagnostic {
+  return new Diagnostic({
+    ruleId: 'connector-asset-type',
+    severity: 'warning',
+    message: `Left out \`${rel.split('/').pop()}\` from the package and the site: ${problem}`,
+    file: prefix + rel,
+    place: FILE_START,
+    url: ruleUrl('connector-asset-type'),
+    args: [rel, problem],
+  });
+}
+
+const LIMIT_REASONS: ReadonlySet<SkippedEntry['reason']> = new Set(['too-large', 'too-many', 'too-deep']);
+
+/**
+ * The diagnostic for an entry that was not read: `source-limit` for one over a limit,
+ * `connector-file-unsafe` for a symlink, a device, a FIFO, a socket or an unreadable entry.
+ * `rel` `.` is the connector folder itself. The fingerprint holds the entry and the reason, not the
+ * wording or the size.
+ */
+export function leftOutDiagnostic(prefix: string, id: string, entry: SkippedEntry): Diagnostic {
+  const ruleId = LIMIT_REASONS.has(entry.reason) ? 'source-limit' : 'connector-file-unsafe';
+  const folder = entry.rel === '.';
+  const file = folder ? prefix.replace(/\/$/, '') || id : prefix + entry.rel;
+  const name = folder ? file : entry.rel.split('/').pop()!;
+  return new Diagnostic({
+    ruleId,
+    severity: 'error',
+    message: `Left out \`${name}\`: it ${entry.detail}`,
+    file,
+    place: FILE_START,
+    url: ruleUrl(ruleId),
+    args: [entry.rel, entry.reason],
+  });
+}
+
+function emptySource(id: string, dir: string, prefix: string): ConnectorSource {
+  return { id, dir, prefix, connector: undefined, actions: [], triggers: [], definitions: [], parameters: [], assets: new Map(), diagnostics: [] };
+}
+
+/** The size limit of the file at `rel`: sources are parsed, assets only copied. */
+function sizeLimit(rel: string): number {
+  return isSourcePath(rel) ? LIMITS.sourceBytes : LIMITS.assetBytes;
+}
+
+/**
+ * The entries of a connector folder, without following anything (src/core/safe-fs.ts listFolder).
+ * A connector folder that is itself a symlink (`connectors/evil -> /etc`) is one skipped entry
+ * `.`, never listed; a missing folder lists nothing. Also the cache key's listing (src/cli/cache.ts).
+ */
+export function listConnectorFolder(dir: string): FolderListing {
+  const none: FolderListing = { files: [], dirs: [], skipped: [] };
+  let st;
   try {
-    return readdirSync(dir)
-      .filter((name) => name.endsWith('.mdx') || name.endsWith('.md'))
-      .sort();
+    st = lstatSync(dir);
   } catch {
-    return [];
+    return none;
   }
+  if (!st.isDirectory()) {
+    const why = st.isFile() ? { reason: 'special' as const, detail: 'is a file, not a folder' } : unreadableReason(dir, st, 0)!;
+    return { ...none, skipped: [{ rel: '.', ...why }] };
+  }
+  return listFolder(dir, { maxBytes: sizeLimit, first: inSourceArea });
 }
 
-function listAssets(dir: string, base: string, out: Map<string, Buffer>): void {
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    const rel = toPosix(relative(base, full));
-    if (rel === 'connector.mdx' || (SOURCE_DIRS as readonly string[]).includes(rel)) continue;
-    if (name.startsWith('.')) continue;
-    if (statSync(full).isDirectory()) listAssets(full, base, out);
-    else out.set(rel, readFileSync(full));
-  }
+/**
+ * The bytes of a listed file, or why it was not read. Read again through every folder on the way,
+ * so an entry swapped for a symlink since the listing is refused.
+ */
+export function readConnectorFile(dir: string, rel: string): Buffer | SkippedEntry {
+  return readInside(dir, join(dir, rel), sizeLimit(rel));
 }
 
-/** Loads `dir`; `display` is how paths are shown (relative to the working directory). */
+/** Loads `dir`; `display` is how paths are shown (relative to the working directory; '' for none). */
 export function loadConnector(dir: string, display = dir): ConnectorSource {
-  const prefix = toPosix(display).replace(/\/?$/, '/');
-  const read = (rel: string) => new SourceFile(prefix + rel, readFileSync(join(dir, rel), 'utf8'));
+  const prefix = displayPrefix(display);
   const id = toPosix(dir).split('/').filter(Boolean).pop() ?? dir;
-  const source: ConnectorSource = {
-    id,
-    dir,
-    prefix,
-    connector: undefined,
-    actions: [],
-    triggers: [],
-    definitions: [],
-    parameters: [],
-    assets: new Map(),
-  };
-  try {
-    source.connector = read('connector.mdx');
-  } catch {
-    source.connector = undefined;
-  }
-  for (const kind of SOURCE_DIRS) {
-    for (const name of listMdx(join(dir, kind))) source[kind].push(read(`${kind}/${name}`));
-  }
-  try {
-    listAssets(dir, dir, source.assets);
-  } catch {
-    // A missing folder is reported by the caller through the missing connector.mdx.
+  const source = emptySource(id, dir, prefix);
+  const listing = listConnectorFolder(dir);
+  const leftOut = (entry: SkippedEntry) => source.diagnostics.push(leftOutDiagnostic(prefix, id, entry));
+  for (const entry of listing.skipped) leftOut(entry);
+  for (const { rel } of listing.files) {
+    const isSource = isSourcePath(rel);
+    if (!isSource && inSourceArea(rel)) continue;
+    const problem = isSource ? undefined : assetProblem(rel);
+    if (problem) {
+      source.diagnostics.push(assetDiagnostic(prefix, rel, problem));
+      continue;
+    }
+    const bytes = readConnectorFile(dir, rel);
+    if (isSkipped(bytes)) {
+      leftOut({ ...bytes, rel });
+      continue;
+    }
+    if (!isSource) source.assets.set(rel, bytes);
+    else if (rel === 'connector.mdx') source.connector = new SourceFile(prefix + rel, bytes.toString('utf8'));
+    else source[rel.split('/')[0] as (typeof SOURCE_DIRS)[number]].push(new SourceFile(prefix + rel, bytes.toString('utf8')));
   }
   return source;
 }
 
 /** A connector held in memory (tests, examples, import verification): relative path → text. */
 export function connectorFromFiles(id: string, files: Record<string, string>, prefix = ''): ConnectorSource {
-  const source: ConnectorSource = {
-    id,
-    dir: '',
-    prefix,
-    connector: undefined,
-    actions: [],
-    triggers: [],
-    definitions: [],
-    parameters: [],
-    assets: new Map(),
-  };
+  const source = emptySource(id, '', prefix);
   for (const rel of Object.keys(files).sort()) {
     const text = files[rel]!;
     const kind = SOURCE_DIRS.find((k) => rel.startsWith(k + '/') && /\.mdx?$/.test(rel));
+    const problem = rel === 'connector.mdx' || kind ? undefined : assetProblem(rel);
     if (rel === 'connector.mdx') source.connector = new SourceFile(prefix + rel, text);
     else if (kind) source[kind].push(new SourceFile(prefix + rel, text));
+    else if (problem) source.diagnostics.push(assetDiagnostic(prefix, rel, problem));
     else source.assets.set(rel, Buffer.from(text));
   }
   return source;
 }
 
-/** Connector folders under `root`: every sub-folder holding a connector.mdx, sorted. */
+/** True when `path` (a symlink) leads to a folder; stat only, nothing is opened. */
+function leadsToFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Connector folders under `root`, sorted: every real sub-folder holding a `connector.mdx` (of any
+ * type, so that a symlinked one is reported), and every symlink to a folder (`connectors/evil ->
+ * /etc`), which loadConnector reports instead of reading.
+ */
 export function listConnectorDirs(root: string): string[] {
   let names: string[];
   try {
@@ -116,11 +235,10 @@ export function listConnectorDirs(root: string): string[] {
   }
   return names
     .filter((name) => {
-      try {
-        return statSync(join(root, name, 'connector.mdx')).isFile();
-      } catch {
-        return false;
-      }
+      const full = join(root, name);
+      const st = lstatSync(full, { throwIfNoEntry: false });
+      if (st?.isSymbolicLink()) return leadsToFolder(full);
+      return !!st?.isDirectory() && lstatSync(join(full, 'connector.mdx'), { throwIfNoEntry: false }) !== undefined;
     })
     .sort();
 }
