@@ -5,6 +5,7 @@
  * only keys from elsewhere (renamed sugar, generated defaults) record their origin.
  */
 import type { Path } from '../core/pointer.ts';
+import { setOwn } from '../core/own.ts';
 import type { SourceFile } from '../core/source-file.ts';
 import type { CompileContext } from './context.ts';
 
@@ -27,14 +28,14 @@ export class ObjectBuilder {
   own(key: string, value: unknown): void {
     if (value === undefined) return;
     if (Object.hasOwn(this.value, key)) return this.conflict(key, this.file, [...this.base, key]);
-    this.value[key] = value;
+    setOwn(this.value, key, value);
   }
 
   /** Sets `key` from the source node at `path` in `file`; `undefined` values are skipped. */
   set(key: string, value: unknown, file: SourceFile, path: Path): void {
     if (value === undefined) return;
     if (Object.hasOwn(this.value, key)) return this.conflict(key, file, path);
-    this.value[key] = value;
+    setOwn(this.value, key, value);
     (this.setAt ??= new Map()).set(key, { file, path });
     this.ctx.trackKey(this.value, key, file, path);
   }

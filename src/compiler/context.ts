@@ -7,6 +7,7 @@
  * Resolving a pointer walks the output once. This keeps compiling fast: no string per key.
  */
 import { Diagnostic, type Severity } from '../core/diagnostic.ts';
+import { getOwn } from '../core/own.ts';
 import { toPointer, type Path, type Segment } from '../core/pointer.ts';
 import type { SourceFile } from '../core/source-file.ts';
 import { ruleUrl } from '../check/define-rule.ts';
@@ -68,7 +69,7 @@ export class CompileContext {
         }
       }
       if (i === out.length || !node || typeof node !== 'object') break;
-      node = (node as Record<string, unknown>)[out[i]!];
+      node = getOwn(node, out[i]!);
     }
     return best && { file: best.file, path: [...best.path, ...out.slice(consumed)] };
   }

@@ -1,10 +1,13 @@
 /**
- * Front-matter parsing. js-yaml with the YAML 1.2 core schema is the fast path (no dates, no
- * merge keys: what you write is what the JSON gets); positions come later, lazily (position.ts).
+ * Front-matter parsing through the bounded loader (core/yaml.ts): js-yaml with the YAML 1.2 core
+ * schema is the fast path (no dates, no merge keys: what you write is what the JSON gets), with
+ * nesting and alias expansion bounded (`source-limit`) and collections as keys refused
+ * (`frontmatter-yaml`). Positions come later, lazily (position.ts).
  */
-import yaml from 'js-yaml';
 import { Diagnostic } from '../core/diagnostic.ts';
+import { toPointer } from '../core/pointer.ts';
 import type { SourceFile } from '../core/source-file.ts';
+import { loadYaml, type YamlProblem } from '../core/yaml.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 
 export function parseFrontMatter(file: SourceFile, required: boolean): boolean {
@@ -26,27 +29,12 @@ export function parseFrontMatter(file: SourceFile, required: boolean): boolean {
     file.data = {};
     return true;
   }
-  try {
-    const data = yaml.load(fm.yaml, { schema: yaml.CORE_SCHEMA, filename: file.path });
-    file.data = data ?? {};
-  } catch (error) {
-    const e = error as { reason?: string; message: string; mark?: { position: number } };
-    const offset = fm.yamlOffset + Math.min(e.mark?.position ?? 0, fm.yaml.length);
-    const start = file.pointAt(offset);
-    // One character wide, so that editors underline something.
-    const end = offset < file.text.length && file.text[offset] !== '\n' ? { line: start.line, column: start.column + 1 } : start;
-    file.diagnostics.push(
-      new Diagnostic({
-        ruleId: 'frontmatter-yaml',
-        severity: 'error',
-        message: `Invalid YAML: ${e.reason ?? e.message.split('\n')[0]}`,
-        file: file.path,
-        place: { start, end },
-        url: ruleUrl('frontmatter-yaml'),
-      }),
-    );
+  const loaded = loadYaml(fm.yaml, file.path);
+  if (!loaded.ok) {
+    file.diagnostics.push(problemDiagnostic(file, loaded.problem));
     return false;
   }
+  file.data = loaded.data ?? {};
   if (file.data === null || typeof file.data !== 'object' || Array.isArray(file.data)) {
     file.diagnostics.push(
       new Diagnostic({
@@ -62,4 +50,19 @@ export function parseFrontMatter(file: SourceFile, required: boolean): boolean {
     return false;
   }
   return true;
+}
+
+/** A problem of the loader as a diagnostic: at its path (resolved later), or at its offset. */
+function problemDiagnostic(file: SourceFile, problem: YamlProblem): Diagnostic {
+  const ruleId = problem.kind === 'limit' ? 'source-limit' : 'frontmatter-yaml';
+  const common = { ruleId, severity: 'error' as const, file: file.path, url: ruleUrl(ruleId) };
+  const message = problem.kind === 'syntax' ? `Invalid YAML: ${problem.message}` : problem.message;
+  if (problem.kind === 'limit' && problem.path) return new Diagnostic({ ...common, message, pointer: toPointer(problem.path) });
+  const fm = file.frontMatter;
+  const offset = fm.yamlOffset + Math.min(problem.offset ?? 0, fm.yaml.length);
+  const start = file.pointAt(offset);
+  const endOffset = problem.kind === 'complex-key' ? fm.yamlOffset + problem.end : offset + 1;
+  // At least one character wide, so that editors underline something.
+  const end = endOffset > offset && offset < file.text.length && file.text[offset] !== '\n' ? file.pointAt(endOffset) : start;
+  return new Diagnostic({ ...common, message, place: { start, end } });
 }

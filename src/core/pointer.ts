@@ -28,7 +28,8 @@ export function getAt(root: unknown, path: Path): unknown {
   let node: unknown = root;
   for (const segment of path) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[segment as string];
+    // Own keys only: a path segment `constructor` is a key the author wrote, or nothing.
+    node = Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment as string] : undefined;
   }
   return node;
 }

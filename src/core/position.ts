@@ -22,11 +22,15 @@ interface JsonIndex {
 
 function indexOf(file: SourceFile): YamlIndex | JsonIndex {
   if (!file.positionIndex) {
-    if (file.kind === 'json') {
-      file.positionIndex = { kind: 'json', root: parseTree(file.text.replace(/^\uFEFF/, ' ')) } satisfies JsonIndex;
-    } else {
-      const doc = parseDocument(file.frontMatter.yaml, { keepSourceTokens: false, uniqueKeys: false, strict: false });
-      file.positionIndex = { kind: 'yaml', root: doc.contents as YamlNode | null } satisfies YamlIndex;
+    const json = file.kind === 'json';
+    try {
+      file.positionIndex = json
+        ? ({ kind: 'json', root: parseTree(file.text.replace(/^\uFEFF/, ' ')) } satisfies JsonIndex)
+        : ({ kind: 'yaml', root: parseDocument(file.frontMatter.yaml, { keepSourceTokens: false, uniqueKeys: false, strict: false }).contents as YamlNode | null } satisfies YamlIndex);
+    } catch {
+      // Both parsers recurse: a text nested beyond PARSE_LIMITS.depth (bounded.ts), reported as
+      // `source-limit`, may overflow the stack here. Its diagnostics go to the start of the file.
+      file.positionIndex = json ? ({ kind: 'json', root: undefined } satisfies JsonIndex) : ({ kind: 'yaml', root: null } satisfies YamlIndex);
     }
   }
   return file.positionIndex as YamlIndex | JsonIndex;

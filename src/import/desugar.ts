@@ -3,7 +3,7 @@
  * pass; the importer compiles each result back and keeps the sugar only where the round trip
  * is exact, so nothing is ever lost by being "prettier".
  */
-import equal from 'fast-deep-equal';
+import { equalJson as equal, getOwn, setOwn } from '../core/own.ts';
 import { compileDynamicSchema, compileDynamicValues } from '../compiler/passes/dynamic.ts';
 import { pathTemplateNames } from '../compiler/passes/operation.ts';
 
@@ -21,8 +21,8 @@ function argsFromList(list: unknown): Obj | undefined {
   if (!isObject(list)) return undefined;
   const out: Obj = {};
   for (const [k, v] of Object.entries(list)) {
-    if (isObject(v) && 'parameterReference' in v && Object.keys(v).length === 1) out[k] = { parameter: v.parameterReference };
-    else if (isObject(v) && 'value' in v && Object.keys(v).length === 1) out[k] = v.value;
+    if (isObject(v) && 'parameterReference' in v && Object.keys(v).length === 1) setOwn(out, k, { parameter: v.parameterReference });
+    else if (isObject(v) && 'value' in v && Object.keys(v).length === 1) setOwn(out, k, v.value);
     else return undefined;
   }
   return out;
@@ -59,13 +59,13 @@ export function desugarKeys(node: Obj, extra: Record<string, string> = {}): Obj 
   const dynamicValues = dynamicValuesSugar(node);
   const dynamicSchema = dynamicSchemaSugar(node);
   for (const [key, value] of Object.entries(node)) {
-    const sugar = RENAME_BACK[key] ?? extra[key];
+    const sugar = getOwn<string>(RENAME_BACK, key) ?? getOwn<string>(extra, key);
     if (sugar && !Object.hasOwn(node, sugar)) out[sugar] = value;
     else if (key === 'x-ms-dynamic-values' && dynamicValues && !('dynamicValues' in node)) out.dynamicValues = dynamicValues;
     else if (key === 'x-ms-dynamic-list' && dynamicValues && !('dynamicValues' in node)) continue;
     else if (key === 'x-ms-dynamic-schema' && dynamicSchema && !('dynamicSchema' in node)) out.dynamicSchema = dynamicSchema;
     else if (key === 'x-ms-dynamic-properties' && dynamicSchema && !('dynamicSchema' in node)) continue;
-    else out[key] = value;
+    else setOwn(out, key, value);
   }
   return out;
 }
@@ -129,16 +129,16 @@ export function desugarResponses(responses: unknown): unknown {
   const out: Obj = {};
   for (const [status, response] of Object.entries(responses)) {
     if (!isObject(response) || typeof response.$ref === 'string') {
-      out[status] = response;
+      setOwn(out, status, response);
       continue;
     }
     const r: Obj = {};
     for (const [key, value] of Object.entries(response)) {
       if (key === 'x-ms-summary' && !('summary' in response)) r.summary = value;
       else if (key === 'schema') r.schema = desugarSchema(value);
-      else r[key] = value;
+      else setOwn(r, key, value);
     }
-    out[status] = r;
+    setOwn(out, status, r);
   }
   return out;
 }
@@ -154,7 +154,7 @@ export function desugarOperation(op: Obj, method: string, path: string, stem: st
     else if (key === 'x-ms-trigger-hint' && op['x-ms-trigger'] !== undefined && !('hint' in op)) out.hint = value;
     else if (key === 'parameters') Object.assign(out, desugarParameters(value, path));
     else if (key === 'responses') out.responses = desugarResponses(value);
-    else out[key] = value;
+    else setOwn(out, key, value);
   }
   return out;
 }
@@ -164,7 +164,7 @@ export function rawOperation(op: Obj, method: string, path: string, stem: string
   const out: Obj = {};
   if (op.operationId !== stem) out.operationId = op.operationId;
   out.request = `${method.toUpperCase()} ${path}`;
-  for (const [key, value] of Object.entries(op)) if (key !== 'operationId') out[key] = value;
+  for (const [key, value] of Object.entries(op)) if (key !== 'operationId') setOwn(out, key, value);
   return out;
 }
 
@@ -213,7 +213,7 @@ export function desugarWebhook(op: Obj, pathItem: Obj, method: string, path: str
   }
   const trigger = desugarOperation({ ...op, parameters: op.parameters.map((p) => (p === body ? { ...body, schema } : p)) }, method, path, stem);
   const fm: Obj = { kind: 'webhook' };
-  for (const [k, v] of Object.entries(trigger)) if (k !== 'x-ms-trigger') fm[k] = v;
+  for (const [k, v] of Object.entries(trigger)) if (k !== 'x-ms-trigger') setOwn(fm, k, v);
   if (names.join('.') !== 'callbackUrl') fm.callback = names.join('.');
   if (content.description !== undefined) fm.payloadDescription = content.description;
   fm.payload = desugarSchema(content.schema);

@@ -4,11 +4,13 @@
  * reported (the last one wins, as in the platform). Positions point into the source file.
  */
 import JSON5 from 'json5';
-import yaml from 'js-yaml';
 import { parse as parseJsonc, visit, type ParseError } from 'jsonc-parser';
+import { checkExpansion, depthMessage, tooDeepOffset, valueBudget } from '../core/bounded.ts';
 import { Diagnostic } from '../core/diagnostic.ts';
 import { toPointer, type Segment } from '../core/pointer.ts';
-import type { SourceFile } from '../core/source-file.ts';
+import { placeDiagnostics } from '../core/position.ts';
+import { SourceFile } from '../core/source-file.ts';
+import { loadYaml } from '../core/yaml.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 
 function diag(file: SourceFile, ruleId: string, severity: 'error' | 'warning' | 'info', message: string, offset: number | undefined, pointer = ''): Diagnostic {
@@ -84,15 +86,25 @@ export function parseDocumentFile(file: SourceFile): unknown {
     file.diagnostics.push(diag(file, 'import-json-lenient', 'warning', 'The file starts with a byte order mark; it was ignored', 0));
     text = text.slice(1);
   }
+  // Offsets into `text` are one less than into the file when a byte order mark was cut.
+  const shift = text === file.text ? 0 : 1;
   if (file.kind !== 'json') {
-    try {
-      file.data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
-      return file.data;
-    } catch (error) {
-      const e = error as { reason?: string; message: string; mark?: { position: number } };
-      file.diagnostics.push(diag(file, 'import-json-invalid', 'error', `Invalid YAML: ${e.reason ?? e.message}`, e.mark?.position));
-      return undefined;
-    }
+    const loaded = loadYaml(text);
+    if (loaded.ok) return (file.data = loaded.data);
+    const problem = loaded.problem;
+    const ruleId = problem.kind === 'limit' ? 'source-limit' : 'import-json-invalid';
+    const message = problem.kind === 'syntax' ? `Invalid YAML: ${problem.message}` : problem.message;
+    const d = diag(file, ruleId, 'error', message, problem.offset === undefined ? undefined : problem.offset + shift, problem.kind === 'limit' && problem.path ? toPointer(problem.path) : '');
+    // A collection key is underlined whole (on its first line).
+    if (problem.kind === 'complex-key' && d.place) d.place.end = file.pointAt(problem.end + shift);
+    file.diagnostics.push(d);
+    return undefined;
+  }
+  // JSON parsers (and every walk after them) recurse: measure the nesting before parsing.
+  const deep = tooDeepOffset(text);
+  if (deep !== undefined) {
+    file.diagnostics.push(diag(file, 'source-limit', 'error', depthMessage(), deep + shift));
+    return undefined;
   }
   try {
     file.data = JSON.parse(text);
@@ -100,7 +112,7 @@ export function parseDocumentFile(file: SourceFile): unknown {
     // Where strict parsing first fails (JSON.parse's messages do not always say).
     const errors: ParseError[] = [];
     parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const offset = errors.length ? errors[0]!.offset + (text === file.text ? 0 : 1) : undefined;
+    const offset = errors.length ? errors[0]!.offset + shift : undefined;
     try {
       file.data = JSON5.parse(text);
       file.diagnostics.push(diag(file, 'import-json-lenient', 'warning', 'Not strict JSON (comments, trailing commas or control characters); read leniently as JSON5, and written back as strict JSON', offset));
@@ -112,7 +124,24 @@ export function parseDocumentFile(file: SourceFile): unknown {
       return undefined;
     }
   }
+  // The scan above bounds collections; a scalar one level deeper is found here.
+  const exceeded = checkExpansion(file.data, valueBudget(text.length));
+  if (exceeded) {
+    file.diagnostics.push(diag(file, 'source-limit', 'error', exceeded.message, undefined, toPointer(exceeded.path)));
+    return (file.data = undefined);
+  }
   // Duplicate keys are invisible after JSON.parse; a quick scan finds them.
   file.diagnostics.push(...duplicateKeys(file, text));
   return file.data;
+}
+
+/**
+ * Parses a file a `$ref` names, by its extension, with the limits of `parseDocumentFile`; its
+ * diagnostics are placed in that file (`display`), for the caller to add to the import's.
+ */
+export function parseReferencedFile(display: string, text: string): { data: unknown; diagnostics: Diagnostic[] } {
+  const file = new SourceFile(display, text, /\.json$/i.test(display) ? 'json' : 'yaml');
+  const data = parseDocumentFile(file);
+  placeDiagnostics(file.diagnostics, new Map([[file.path, file]]));
+  return { data, diagnostics: file.diagnostics };
 }

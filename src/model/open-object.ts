@@ -43,6 +43,9 @@ export interface OpenInfo {
   knownSet: ReadonlySet<string>;
   what: string;
 }
+type Def = { type: string; [key: string]: unknown };
+const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+/** By the schema's definition, which `.describe()` and `.meta()` copies share (a copy is a new schema). */
 const openInfo = new WeakMap<object, OpenInfo>();
 
 export function openObject<T extends z.ZodRawShape>(shape: T, options: OpenObjectOptions) {
@@ -50,7 +53,7 @@ export function openObject<T extends z.ZodRawShape>(shape: T, options: OpenObjec
   // Loose: unknown keys pass validation untouched (zod's fast path); they are reported by
   // unknownKeys() in one cheap walk, which also keeps reporting them beside invalid values.
   const schema = z.looseObject(shape).meta({ [RAW_META]: options.raw ?? [] });
-  openInfo.set(schema, { known, knownSet: new Set(known), what: options.what });
+  openInfo.set(defOf(schema), { known, knownSet: new Set(known), what: options.what });
   return schema;
 }
 
@@ -60,8 +63,6 @@ export interface UnknownKey {
   message: string;
 }
 
-type Def = { type: string; [key: string]: unknown };
-const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Unknown keys of `data` against an authoring schema, found by walking both together. */
@@ -87,9 +88,10 @@ function walk(schema: unknown, data: unknown, path: (string | number)[], out: Un
   if (def.type === 'object') {
     if (Array.isArray(data)) return;
     const shape = def.shape as Record<string, z.ZodType>;
-    const info = openInfo.get(s as object);
+    const info = openInfo.get(def);
     for (const key in data) {
-      const sub = shape[key];
+      // Own keys of the shape only: `constructor` is an unknown key, not Object.prototype's.
+      const sub = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (sub) {
         // Scalars have no keys: skip the call (most values are scalars).
         const value = (data as Record<string, unknown>)[key];
@@ -144,7 +146,8 @@ function pickOption(def: Def, data: unknown): z.ZodType | undefined {
   const discriminator = def.discriminator as string | undefined;
   if (discriminator) {
     return objects.find((o) => {
-      const literal = (base(o).shape as Record<string, z.ZodType>)[discriminator];
+      const shape = base(o).shape as Record<string, z.ZodType>;
+      const literal = Object.hasOwn(shape, discriminator) ? shape[discriminator] : undefined;
       const values = literal ? (defOf(literal).values as unknown[] | undefined) : undefined;
       return values?.includes(data[discriminator]);
     });
@@ -155,7 +158,7 @@ function pickOption(def: Def, data: unknown): z.ZodType | undefined {
   for (const o of objects) {
     const d = base(o);
     const shape = d.type === 'object' ? (d.shape as Record<string, unknown>) : undefined;
-    const n = shape ? Object.keys(data).filter((k) => k in shape).length : 0;
+    const n = shape ? Object.keys(data).filter((k) => Object.hasOwn(shape, k)).length : 0;
     if (n > score) [best, score] = [o, n];
   }
   return best;

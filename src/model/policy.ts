@@ -1,9 +1,11 @@
 /** Policy templates applied by the gateway, as `apiProperties.policyTemplateInstances`. */
 import { z } from 'zod';
+import { table } from '../core/own.ts';
 import { openObject } from './open-object.ts';
 
 /** Known templates and their parameters (required first), from the platform's schema and docs. */
-export const POLICY_TEMPLATES: Record<string, { required: string[]; optional: string[] }> = {
+/** Without a prototype, so that `POLICY_TEMPLATES[authorsTemplate]` is undefined for `constructor`. */
+export const POLICY_TEMPLATES: Readonly<Record<string, { required: string[]; optional: string[] }>> = table({
   setheader: { required: ['name', 'value'], optional: ['existsAction'] },
   setqueryparameter: { required: ['name', 'value'], optional: ['existsAction'] },
   setproperty: { required: ['newPropertyParentPathTemplate', 'newPropertySubPathTemplate', 'propertyValuePathTemplate'], optional: [] },
@@ -20,7 +22,7 @@ export const POLICY_TEMPLATES: Record<string, { required: string[]; optional: st
   pollingtrigger: { required: ['triggerConfig', 'triggerDataPath'], optional: [] },
   setconnectionstatustounauthenticated: { required: ['statusCode'], optional: [] },
   moveproperties: { required: ['srcParentPath', 'dstParentPath'], optional: ['srcSubPath', 'dstSubPath', 'copyOnlySubProperties'] },
-};
+});
 
 export const Policy = openObject(
   {

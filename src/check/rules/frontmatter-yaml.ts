@@ -19,6 +19,11 @@ export default defineRule({
         files: { 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': '---\nrequest: GET /items\nsummary: One\nsummary: Two\n---\n' },
         output: ['actions/GetItem.mdx:4:1-4:2: Invalid YAML: duplicated mapping key (frontmatter-yaml)'],
       },
+      {
+        // A sequence as a key: YAML allows it, JSON has no such key (it would silently become "200,201").
+        files: { 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': "---\nrequest: GET /items\nsummary: List items\nresponses:\n  [200, 201]:\n    description: OK\n---\n" },
+        output: ['actions/GetItem.mdx:5:3-5:13: Unexpected sequence as a key, expected a string like `name` or `200` (frontmatter-yaml)'],
+      },
     ],
   },
 });

@@ -2,6 +2,7 @@
  * The `auth` block → Swagger `securityDefinitions` + root `security`, and apiProperties
  * `connectionParameters` (or `connectionParameterSets` for `type: multi`).
  */
+import { assignOwn, getOwn, setOwn } from '../../core/own.ts';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -52,7 +53,7 @@ function withDescription(definition: Obj, auth: Obj): Obj {
 
 function fieldsOf(auth: Obj): Obj {
   const out: Obj = {};
-  if (isObject(auth.fields)) for (const [name, f] of Object.entries(auth.fields)) out[name] = connectionParameter(f, { secret: false });
+  if (isObject(auth.fields)) for (const [name, f] of Object.entries(auth.fields)) setOwn(out, name, connectionParameter(f, { secret: false }));
   return out;
 }
 
@@ -99,14 +100,14 @@ function single(auth: Obj): CompiledAuth {
       wrap('tenantId', auth.tenantId);
       wrap('resourceUri', auth.resourceUri);
       wrap('enableOnbehalfOfLogin', auth.onBehalfOf);
-      if (isObject(auth.customParameters)) Object.assign(custom, auth.customParameters);
+      if (isObject(auth.customParameters)) assignOwn(custom, auth.customParameters);
       const settings: Obj = { identityProvider: auth.provider, clientId: auth.clientId, scopes };
       if (auth.redirectMode !== undefined) settings.redirectMode = auth.redirectMode;
       if (auth.redirectUrl !== undefined) settings.redirectUrl = auth.redirectUrl;
       if (auth.properties !== undefined) settings.properties = auth.properties;
       settings.customParameters = custom;
       const definition: Obj = { type: 'oauth2', flow: 'accessCode' };
-      const known = PROVIDER_ENDPOINTS[String(auth.provider)];
+      const known = getOwn<{ authorizationUrl: string; tokenUrl: string }>(PROVIDER_ENDPOINTS, String(auth.provider));
       definition.authorizationUrl = auth.authorizationUrl ?? known?.authorizationUrl;
       definition.tokenUrl = auth.tokenUrl ?? known?.tokenUrl;
       if (definition.authorizationUrl === undefined) delete definition.authorizationUrl;
@@ -140,7 +141,7 @@ export function compileAuth(auth: unknown): CompiledAuth {
   const definitions: Obj = {};
   const values = options.map((option) => {
     const compiled = single(isObject(option.auth) ? option.auth : {});
-    Object.assign(definitions, compiled.securityDefinitions);
+    assignOwn(definitions, compiled.securityDefinitions);
     const ui: Obj = {};
     if (option.label !== undefined) ui.displayName = option.label;
     if (option.description !== undefined) ui.description = option.description;

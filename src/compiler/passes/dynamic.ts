@@ -2,6 +2,7 @@
  * `dynamicValues` / `dynamicSchema` sugar → both the original extension and its successor,
  * which the validator requires for references into bodies and which newer clients read.
  */
+import { setOwn } from '../../core/own.ts';
 
 type Args = Record<string, unknown> | undefined;
 
@@ -13,7 +14,7 @@ function isParameterRef(v: unknown): v is { parameter: string } {
 function listArgs(args: Args): Record<string, unknown> | undefined {
   if (!args || typeof args !== 'object') return undefined;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(args)) out[k] = isParameterRef(v) ? { parameterReference: v.parameter } : { value: v };
+  for (const [k, v] of Object.entries(args)) setOwn(out, k, isParameterRef(v) ? { parameterReference: v.parameter } : { value: v });
   return out;
 }
 

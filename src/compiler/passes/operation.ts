@@ -1,5 +1,6 @@
 /** Actions and triggers → Swagger operations: request line, parameters map, body, responses. */
 import { STATUS_CODES } from 'node:http';
+import { setOwn } from '../../core/own.ts';
 import type { Path } from '../../core/pointer.ts';
 import { ObjectBuilder } from '../builder.ts';
 import { child, compileSchema, compileSugarKey, type Place } from './schema.ts';
@@ -80,7 +81,7 @@ export function compileResponses(value: unknown, place: Place): unknown {
   for (const [status, response] of Object.entries(value)) {
     const p = child(place, status);
     if (!isObject(response)) {
-      out[status] = response;
+      setOwn(out, status, response);
       continue;
     }
     const b = new ObjectBuilder(p.ctx, p.file, p.src);
@@ -92,7 +93,7 @@ export function compileResponses(value: unknown, place: Place): unknown {
       else if (key === 'schema') b.own('schema', compileSchema(v, child(p, 'schema')));
       else b.own(key, v);
     }
-    out[status] = b.value;
+    setOwn(out, status, b.value);
   }
   return out;
 }

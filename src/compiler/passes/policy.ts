@@ -1,5 +1,6 @@
 /** `policies:` → apiProperties `policyTemplateInstances`, parameters prefixed as the platform wants. */
 import type { Path } from '../../core/pointer.ts';
+import { setOwn } from '../../core/own.ts';
 import type { SourceFile } from '../../core/source-file.ts';
 import type { CompileContext } from '../context.ts';
 
@@ -29,7 +30,7 @@ export function compilePolicy(policy: unknown, at?: { ctx: CompileContext; file:
         parameters[`x-ms-apimTemplateParameter.${name}`] = v;
         from(parameters, `x-ms-apimTemplateParameter.${name}`, [key, name]);
       }
-    } else out[key] = value;
+    } else setOwn(out, key, value);
   }
   out.parameters = parameters;
   return out;

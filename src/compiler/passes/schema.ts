@@ -1,5 +1,6 @@
 /** Schemas (bodies, responses, definitions): copy as written, compiling designer sugar in place. */
 import type { Path } from '../../core/pointer.ts';
+import { getOwn, setOwn } from '../../core/own.ts';
 import type { SourceFile } from '../../core/source-file.ts';
 import { ObjectBuilder } from '../builder.ts';
 import type { CompileContext } from '../context.ts';
@@ -32,7 +33,7 @@ const SUBSCHEMA_ONE = new Set(['not', 'additionalProperties']);
  * extensions). Returns false when `key` is not sugar.
  */
 export function compileSugarKey(b: ObjectBuilder, key: string, value: unknown, place: Place): boolean {
-  const renamed = RENAMES[key];
+  const renamed = getOwn<string>(RENAMES, key);
   if (renamed) {
     b.set(renamed, value, place.file, [...place.src, key]);
     return true;
@@ -60,7 +61,7 @@ export function compileSchema(value: unknown, place: Place): unknown {
     else if (compileSugarKey(b, key, v, place)) continue;
     else if (SUBSCHEMA_MAPS.has(key) && v && typeof v === 'object' && !Array.isArray(v)) {
       const map: Record<string, unknown> = {};
-      for (const [name, sub] of Object.entries(v)) map[name] = compileSchema(sub, child(child(place, key), name));
+      for (const [name, sub] of Object.entries(v)) setOwn(map, name, compileSchema(sub, child(child(place, key), name)));
       b.own(key, map);
     } else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(v)) {
       b.own(key, v.map((sub, i) => compileSchema(sub, child(child(place, key), i))));

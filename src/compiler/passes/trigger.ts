@@ -6,6 +6,7 @@
  * polling: `x-ms-trigger: batch` + `x-ms-trigger-metadata`, the internal required state
  * parameter with its initial default, and a `pollingtrigger` policy instance.
  */
+import { assignOwn, getOwn, setOwn } from '../../core/own.ts';
 import type { Path } from '../../core/pointer.ts';
 import type { ObjectBuilder } from '../builder.ts';
 import { compileOperation, pathTemplateNames, type CompiledOperation } from './operation.ts';
@@ -77,10 +78,11 @@ function compileUnsubscribe(data: Obj, place: Place, subscribe: Obj): CompiledOp
   const parameters: Obj = {};
   for (const name of pathTemplateNames(path)) {
     const same = subscribeParams.find((p) => p.name === name && p.in === 'path');
-    parameters[name] = same ? { ...same, 'x-ms-visibility': undefined } : { type: 'string' };
-    if (same) delete (parameters[name] as Obj)['x-ms-visibility'];
+    const param: Obj = same ? { ...same } : { type: 'string' };
+    delete param['x-ms-visibility'];
+    setOwn(parameters, name, param);
   }
-  if (isObject(data.parameters)) Object.assign(parameters, data.parameters);
+  if (isObject(data.parameters)) assignOwn(parameters, data.parameters);
   const generated: Obj = {
     request: data.request,
     operationId: data.operationId,
@@ -121,11 +123,12 @@ function injectCallback(op: Obj, dotted: string, place: Place, at: Path): void {
     const s = schema!;
     if (s.type === undefined) s.type = 'object';
     const properties = (isObject(s.properties) ? s.properties : (s.properties = {})) as Obj;
+    // Own keys only: a callback named `__proto__.x` must not reach Object.prototype.
     const required = Array.isArray(s.required) ? (s.required as string[]) : [];
     if (!required.includes(name)) s.required = [...required, name];
     const last = i === names.length - 1;
-    if (!isObject(properties[name])) properties[name] = last ? {} : { type: 'object', properties: {} };
-    schema = properties[name] as Obj;
+    if (!isObject(getOwn(properties, name))) setOwn(properties, name, last ? {} : { type: 'object', properties: {} });
+    schema = getOwn<Obj>(properties, name)!;
     if (last) {
       if (schema.type === undefined) schema.type = 'string';
       if (schema['x-ms-notification-url'] === undefined) schema['x-ms-notification-url'] = true;
