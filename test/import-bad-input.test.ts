@@ -78,7 +78,7 @@ describe('bad input', () => {
   it('a 10 MB file', () => {
     const big = `{"info": {"_postman_id": "x", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": [], "pad": "${'x'.repeat(10.5 * 1024 * 1024)}"}`;
     const { lines } = run('big.postman.json', big);
-    expect(lines).toEqual(['big.postman.json:1:1-1:1: The file is 10.5 MB; sources over 10 MB are not imported (import-source-invalid)']);
+    expect(lines).toEqual(['big.postman.json:1:1-1:1: The file is 10.5 MB; the limit is 10.0 MB (source-limit)']);
     expect(importSources(join(dir, 'big.postman.json'), { display: 'big.postman.json' })[0]!.diagnostics.map(String)).toEqual(lines);
   });
 

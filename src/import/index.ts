@@ -1,5 +1,5 @@
 /** Import entry point: detects what a source is and hands it to the right importer. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Diagnostic } from '../core/diagnostic.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 import { importPowerPlatform, kebab, readConnectorFolder, readSwaggerFile } from './powerplatform.ts';
@@ -7,27 +7,47 @@ import { emitConnector } from './openapi3/emit.ts';
 import { convertOpenApi3, importOpenApi3 } from './openapi3/index.ts';
 import { needsSplit, splitPrepared } from './openapi3/split.ts';
 import { convertPostman, importPostman } from './postman/index.ts';
+import { readNamedFile } from './read-source.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
 export type { ImportOptions, ImportResult } from './types.ts';
 
-function failure(display: string, message: string): ImportResult {
+function failure(display: string, message: string, ruleId = 'import-source-invalid', args?: readonly string[]): ImportResult {
   return {
     id: kebab(display.split('/').pop() ?? display),
     files: new Map(),
     diagnostics: [
       new Diagnostic({
-        ruleId: 'import-source-invalid',
+        ruleId,
         severity: 'error',
         message,
         file: display,
         place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-        url: ruleUrl('import-source-invalid'),
+        url: ruleUrl(ruleId),
         source: 'import',
+        ...(args ? { args } : {}),
       }),
     ],
     stats: { operations: 0, actions: 0, triggers: 0, definitions: 0, rawOperations: 0 },
   };
+}
+
+/**
+ * What `path` is: a folder, the text of a file (read once, within LIMITS.importBytes), or why it
+ * cannot be imported. A FIFO or a device is refused at once, never read.
+ */
+function readSource(path: string, display: string): { folder: true } | { text: string } | ImportResult {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return failure(display, `Cannot read \`${path}\`: no such file or folder`);
+  }
+  if (stat.isDirectory()) return { folder: true };
+  const text = readNamedFile(path, display);
+  if (typeof text === 'string') return { text };
+  if (text.reason === 'too-large') return failure(display, `The file ${text.detail}`, 'source-limit', ['import-bytes']);
+  return failure(display, `Cannot import \`${display}\`: it ${text.detail}`);
 }
 
 /** What a file holds, from its first few kilobytes. */
@@ -43,27 +63,34 @@ export function detectFormat(text: string): 'swagger2' | 'openapi3' | 'postman' 
 
 export function importSource(path: string, options: ImportOptions = {}): ImportResult {
   const display = options.display ?? path;
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    return failure(display, `Cannot read \`${path}\`: no such file or folder`);
-  }
-  if (stat.isDirectory() && options.from !== undefined && options.from !== 'powerplatform') {
-    return failure(display, `\`--from ${options.from}\` expects a file, not a folder`);
-  }
-  if (stat.isDirectory()) {
-    const folder = readConnectorFolder(path, display);
-    if (folder instanceof Diagnostic) return { ...failure(display, ''), diagnostics: [folder] };
-    return importPowerPlatform(folder, options);
-  }
-  if (stat.size > 10 * 1024 * 1024) return failure(display, `The file is ${(stat.size / 1048576).toFixed(1)} MB; sources over 10 MB are not imported`);
-  const text = readFileSync(path, 'utf8');
-  const format = options.from === 'powerplatform' ? 'swagger2' : (options.from ?? detectFormat(text));
-  const convert = { display, ...(options.id !== undefined ? { id: options.id } : {}), ...(options.strict !== undefined ? { strict: options.strict } : {}) };
-  if (format === 'swagger2') return importPowerPlatform(readSwaggerFile(path, display), options);
-  if (format === 'openapi3') return importOpenApi3(path, convert);
-  if (format === 'postman') return importPostman(path, convert);
+  const source = readSource(path, display);
+  if ('files' in source) return source;
+  if ('folder' in source) return importFolder(path, display, options);
+  return importText(path, source.text, options.from ?? detectFormat(source.text), options);
+}
+
+function importFolder(path: string, display: string, options: ImportOptions): ImportResult {
+  if (options.from !== undefined && options.from !== 'powerplatform') return failure(display, `\`--from ${options.from}\` expects a file, not a folder`);
+  const folder = readConnectorFolder(path, display);
+  if (folder instanceof Diagnostic) return { ...failure(display, ''), diagnostics: [folder] };
+  return importPowerPlatform(folder, options);
+}
+
+function convertOptions(path: string, text: string, options: ImportOptions) {
+  return {
+    display: options.display ?? path,
+    text,
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(options.strict !== undefined ? { strict: options.strict } : {}),
+    ...(options.refRoot !== undefined ? { refRoot: options.refRoot } : {}),
+  };
+}
+
+function importText(path: string, text: string, format: string, options: ImportOptions): ImportResult {
+  const display = options.display ?? path;
+  if (format === 'swagger2' || format === 'powerplatform') return importPowerPlatform(readSwaggerFile(path, display), options);
+  if (format === 'openapi3') return importOpenApi3(path, convertOptions(path, text, options));
+  if (format === 'postman') return importPostman(path, convertOptions(path, text, options));
   return failure(display, 'Unrecognised source: expected a connector folder, a Swagger 2.0 or OpenAPI 3 file (JSON or YAML), or a Postman collection (v2.0 or v2.1)');
 }
 
@@ -73,16 +100,13 @@ export function importSource(path: string, options: ImportOptions = {}): ImportR
  * result is reported with how it was cut. Other sources give one result.
  */
 export function importSources(path: string, options: ImportOptions = {}): ImportResult[] {
-  let format: string | undefined = options.from;
-  if (format === undefined) {
-    try {
-      if (statSync(path).isFile() && statSync(path).size <= 10 * 1024 * 1024) format = detectFormat(readFileSync(path, 'utf8'));
-    } catch {
-      format = undefined;
-    }
-  }
-  if (format !== 'openapi3' && format !== 'postman') return [importSource(path, options)];
-  const convert = { display: options.display ?? path, ...(options.id !== undefined ? { id: options.id } : {}), ...(options.strict !== undefined ? { strict: options.strict } : {}) };
+  const display = options.display ?? path;
+  const source = readSource(path, display);
+  if ('files' in source) return [source];
+  if ('folder' in source) return [importFolder(path, display, options)];
+  const format = options.from ?? detectFormat(source.text);
+  if (format !== 'openapi3' && format !== 'postman') return [importText(path, source.text, format, options)];
+  const convert = convertOptions(path, source.text, options);
   const prepared = format === 'openapi3' ? convertOpenApi3(path, convert) : convertPostman(path, convert);
   if ('files' in prepared) return [prepared];
   if (options.split === false || !needsSplit(prepared.converted.swagger)) return [emitConnector(prepared.id, prepared.converted, prepared.reporter)];

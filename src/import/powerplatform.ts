@@ -4,9 +4,9 @@
  * compiled result is exactly the original; the rest is carried verbatim; the whole result is
  * compiled once more and compared, and any difference is reported. Nothing is dropped silently.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import equal from 'fast-deep-equal';
+import { equalJson as equal, setOwn } from '../core/own.ts';
 import { Diagnostic } from '../core/diagnostic.ts';
 import { toPointer, type Path } from '../core/pointer.ts';
 import { placeDiagnostics } from '../core/position.ts';
@@ -14,7 +14,8 @@ import { SourceFile } from '../core/source-file.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 import { compile } from '../compiler/index.ts';
 import { CompileContext } from '../compiler/context.ts';
-import { connectorFromFiles } from '../compiler/load.ts';
+import { assetDiagnostic, assetProblem, connectorFromFiles, leftOutDiagnostic } from '../compiler/load.ts';
+import { LIMITS, isSkipped, sizeOverLimit, listFolder, readInside, readRegularText, type SkippedEntry } from '../core/safe-fs.ts';
 import { compileAuth } from '../compiler/passes/auth.ts';
 import { compileOperation, compileParameter } from '../compiler/passes/operation.ts';
 import { compilePolicy } from '../compiler/passes/policy.ts';
@@ -24,6 +25,7 @@ import { markdownToMdx, mdxToMarkdown } from '../compiler/readme.ts';
 import { METHODS } from '../model/operation.ts';
 import { desugarOperation, desugarParameter, desugarSchema, desugarWebhook, isObject, rawOperation } from './desugar.ts';
 import { parseDocumentFile } from './json.ts';
+import { countPathOperations, IMPORT_LIMITS, operationsMessage } from './limits.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 import { toMdx } from './write-mdx.ts';
 
@@ -72,9 +74,20 @@ export interface PowerPlatformSource {
   name: string;
 }
 
-/** Finds the parts of a connector folder. */
+/** The documents of a Power Platform folder: read with the import limit, not the asset one. */
+const DOCUMENT = /^[^/]+\.(json|ya?ml|md)$/i;
+
+/**
+ * Finds the parts of a connector folder. A downloaded folder is read like a connector folder
+ * (src/compiler/load.ts): only regular files inside it, within the limits; a symlinked
+ * `icon.png`, `script.csx` or `apiDefinition.swagger.json`, a device or a FIFO is left out with a
+ * diagnostic (carried on the Swagger file), and so is an asset of a type the site must not publish.
+ */
 export function readConnectorFolder(dir: string, display: string): PowerPlatformSource | Diagnostic {
-  const names = readdirSync(dir).sort();
+  const prefix = display.replace(/\/?$/, '/');
+  const listing = listFolder(dir, { maxBytes: (rel) => (DOCUMENT.test(rel) ? LIMITS.importBytes : LIMITS.assetBytes) });
+  const skipped = new Map(listing.skipped.map((e) => [e.rel, e]));
+  const names = [...listing.files, ...listing.skipped].map((e) => e.rel).filter((rel) => !rel.includes('/')).sort();
   const swaggerName =
     findFile(names, /^apiDefinition\.swagger\.json$/i) ?? findFile(names, /\.swagger\.json$/i) ?? findFile(names, /^(swagger|openapi)\.(json|ya?ml)$/i);
   if (!swaggerName) {
@@ -88,29 +101,69 @@ export function readConnectorFolder(dir: string, display: string): PowerPlatform
       source: 'import',
     });
   }
+  const name = basename(dir);
+  const readText = (rel: string): string | Diagnostic => {
+    const bytes = skipped.get(rel) ?? readInside(dir, join(dir, rel), LIMITS.importBytes);
+    return isSkipped(bytes) ? leftOutDiagnostic(prefix, name, { ...bytes, rel }) : bytes.toString('utf8');
+  };
+  const swaggerText = readText(swaggerName);
+  if (swaggerText instanceof Diagnostic) return swaggerText;
+  const swaggerFile = new SourceFile(prefix + swaggerName, swaggerText, /\.ya?ml$/i.test(swaggerName) ? 'yaml' : 'json');
+  const leftOut = swaggerFile.diagnostics;
+  const optional = (rel: string | undefined): string | undefined => {
+    if (rel === undefined) return undefined;
+    const text = readText(rel);
+    if (typeof text === 'string') return text;
+    leftOut.push(text);
+    return undefined;
+  };
   const propertiesName = findFile(names, /^apiProperties\.json$/i);
   const readmeName = findFile(names, /^readme\.md$/i);
-  const prefix = display.replace(/\/?$/, '/');
-  const read = (n: string) => readFileSync(join(dir, n), 'utf8');
+  const propertiesText = optional(propertiesName);
+  const readmeText = optional(readmeName);
+  const documents = new Set([swaggerName, propertiesName, readmeName]);
+  for (const entry of listing.skipped) if (!documents.has(entry.rel)) leftOut.push(leftOutDiagnostic(prefix, name, entry));
   const assets = new Map<string, Buffer>();
-  const collect = (rel: string) => {
-    const full = join(dir, rel);
-    if (statSync(full).isDirectory()) for (const n of readdirSync(full).sort()) collect(`${rel}/${n}`);
-    else assets.set(rel, readFileSync(full));
-  };
-  for (const n of names) if (n !== swaggerName && n !== propertiesName && n !== readmeName && !n.startsWith('.')) collect(n);
+  for (const { rel, size } of listing.files) {
+    if (documents.has(rel)) continue;
+    const problem = assetProblem(rel);
+    if (problem) {
+      leftOut.push(assetDiagnostic(prefix, rel, problem));
+      continue;
+    }
+    const bytes: Buffer | SkippedEntry =
+      size > LIMITS.assetBytes
+        ? { rel, reason: 'too-large', detail: sizeOverLimit(size, LIMITS.assetBytes) }
+        : readInside(dir, join(dir, rel), LIMITS.assetBytes);
+    if (isSkipped(bytes)) leftOut.push(leftOutDiagnostic(prefix, name, { ...bytes, rel }));
+    else assets.set(rel, bytes);
+  }
   return {
-    swaggerFile: new SourceFile(prefix + swaggerName, read(swaggerName), /\.ya?ml$/i.test(swaggerName) ? 'yaml' : 'json'),
-    ...(propertiesName ? { propertiesFile: new SourceFile(prefix + propertiesName, read(propertiesName), 'json') } : {}),
-    ...(readmeName ? { readme: { name: readmeName, text: read(readmeName) } } : {}),
+    swaggerFile,
+    ...(propertiesName && propertiesText !== undefined ? { propertiesFile: new SourceFile(prefix + propertiesName, propertiesText, 'json') } : {}),
+    ...(readmeName && readmeText !== undefined ? { readme: { name: readmeName, text: readmeText } } : {}),
     assets,
-    name: basename(dir),
+    name,
   };
 }
 
+/**
+ * A Swagger file the user named. It may be a link the user made, so it is followed; what it leads
+ * to must still be a regular file (never a FIFO or a device) within LIMITS.importBytes, or the
+ * source is empty and the reason is a diagnostic on it.
+ */
 export function readSwaggerFile(path: string, display: string): PowerPlatformSource {
+  let target = path;
+  try {
+    target = realpathSync(path);
+  } catch {
+    // Missing: the read below says so.
+  }
+  const text = readRegularText(target, LIMITS.importBytes, display);
+  const swaggerFile = new SourceFile(display, isSkipped(text) ? '' : text, /\.ya?ml$/i.test(path) ? 'yaml' : 'json');
+  if (isSkipped(text)) swaggerFile.diagnostics.push(leftOutDiagnostic('', display, text));
   return {
-    swaggerFile: new SourceFile(display, readFileSync(path, 'utf8'), /\.ya?ml$/i.test(path) ? 'yaml' : 'json'),
+    swaggerFile,
     assets: new Map(),
     name: basename(path, extname(path)).replace(/\.swagger$/i, ''),
   };
@@ -119,7 +172,9 @@ export function readSwaggerFile(path: string, display: string): PowerPlatformSou
 export function importPowerPlatform(source: PowerPlatformSource, options: ImportOptions = {}): ImportResult {
   const diagnostics: Diagnostic[] = [];
   const sf = source.swaggerFile;
-  const swagger = parseDocumentFile(sf);
+  // A Swagger file the reader left out (a symlink, a FIFO, over the size limit) carries why; nothing to parse.
+  const unread = sf.text === '' && sf.diagnostics.some((d) => d.severity === 'error');
+  const swagger = unread ? undefined : parseDocumentFile(sf);
   const properties = source.propertiesFile ? parseDocumentFile(source.propertiesFile) : undefined;
   const files = new Map<string, string | Buffer>();
   const stats = { operations: 0, actions: 0, triggers: 0, definitions: 0, rawOperations: 0 };
@@ -142,16 +197,38 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     report(sf, 'import-source-invalid', 'error', `Expected \`swagger: "2.0"\`, found ${JSON.stringify(swagger.swagger ?? swagger.openapi ?? null)}`, ['swagger']);
     return finish();
   }
+  const operations = countPathOperations(swagger.paths);
+  if (operations > IMPORT_LIMITS.operations) {
+    sf.diagnostics.push(new Diagnostic({ ruleId: 'source-limit', severity: 'error', message: operationsMessage(operations), file: sf.path, pointer: '/paths', url: ruleUrl('source-limit'), source: 'import', args: ['operations'] }));
+    return finish();
+  }
 
   const fm: Obj = {};
   const rawPaths: Record<string, Obj> = {};
   const usedStems = new Set<string>();
+  /** Per base (lower case), the lowest suffix that may still be free: 100,000 equal operationIds stay linear. */
+  const nextSuffix = new Map<string, number>();
+  const stemBase = (wanted: unknown): string => (typeof wanted === 'string' && SAFE_STEM.test(wanted) ? wanted : kebab(String(wanted ?? 'operation')));
   const stemFor = (wanted: unknown): string => {
-    let base = typeof wanted === 'string' && SAFE_STEM.test(wanted) ? wanted : kebab(String(wanted ?? 'operation'));
+    const base = stemBase(wanted);
+    const key = base.toLowerCase();
     let stem = base;
-    for (let n = 2; usedStems.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
+    if (usedStems.has(key)) {
+      let n = nextSuffix.get(key) ?? 2;
+      while (usedStems.has(`${key}-${n}`)) n++;
+      stem = `${base}-${n}`;
+      nextSuffix.set(key, n + 1);
+    }
     usedStems.add(stem.toLowerCase());
     return stem;
+  };
+  /** An operation kept verbatim gives its stem back, as if it had never been taken. */
+  const releaseStem = (stem: string, wanted: unknown): void => {
+    usedStems.delete(stem.toLowerCase());
+    const base = stemBase(wanted);
+    const suffix = Number(/-(\d+)$/.exec(stem)?.[1]);
+    const key = base.toLowerCase();
+    if (stem !== base && suffix < (nextSuffix.get(key) ?? Infinity)) nextSuffix.set(key, suffix);
   };
 
   // ---- info and connector metadata.
@@ -163,7 +240,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       if (['title', 'description', 'version'].includes(k) && typeof v === 'string') fm[k] = v;
       else if (k === 'contact' && isObject(v)) fm.contact = v;
       else if (annotation) fm.status = String((v as Obj).status).toLowerCase();
-      else infoRest[k] = v;
+      else setOwn(infoRest, k, v);
     }
   }
   // What the sugar does not cover stays under `info`; an `info` that is not an object stays as it is.
@@ -176,7 +253,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   for (const [key, value] of Object.entries(swagger)) {
     if (key === 'swagger' || key === 'info' || key === 'paths' || key === 'definitions') continue;
     if (key === 'x-ms-connector-metadata' && metadataSugar) continue;
-    rootRaw[key] = value;
+    setOwn(rootRaw, key, value);
   }
 
   // ---- Auth: sugar when it compiles back to the same three parts.
@@ -194,7 +271,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     if (auth && (k === 'securityDefinitions' || k === 'security')) {
       if (auth.consumed.has(k)) continue;
     }
-    fm[k] = v;
+    setOwn(fm, k, v);
   }
   if (auth) fm.auth = auth.sugar;
 
@@ -205,14 +282,14 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       if (auth?.consumed.has(key)) continue;
       if (key === 'publisher' || key === 'stackOwner' || key === 'capabilities' || key === 'scriptOperations') {
         if (key === 'capabilities' || key === 'scriptOperations' ? Array.isArray(value) && value.every((s) => typeof s === 'string') : typeof value === 'string') fm[key] = value;
-        else extra[key] = value;
+        else setOwn(extra, key, value);
       } else if (key === 'iconBrandColor' && typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) fm.brandColor = value;
       else if (key === 'policyTemplateInstances' && Array.isArray(value)) {
         const sugar = value.map(desugarPolicy);
         if (sugar.every((s, i) => s !== undefined && equal(compilePolicy(s), value[i]))) fm.policies = sugar;
         else fm.policyTemplateInstances = value;
       } else if (key === 'connectionParameters' || key === 'connectionParameterSets' || key === 'iconBrandColor' || key === 'policyTemplateInstances') fm[key] = value;
-      else extra[key] = value;
+      else setOwn(extra, key, value);
     }
     if (Object.keys(extra).length) fm.apiProperties = extra;
   }
@@ -222,7 +299,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   if (swagger.paths !== undefined && !paths) fm.paths = swagger.paths;
   for (const [path, item] of Object.entries(paths ?? {})) {
     if (!isObject(item)) {
-      rawPaths[path] = item as Obj;
+      setOwn(rawPaths, path, item);
       continue;
     }
     const consumed = new Set<string>();
@@ -252,7 +329,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
         if (compilesBack(raw, op, trigger, item)) front = raw;
       }
       if (!front) {
-        usedStems.delete(stem.toLowerCase());
+        releaseStem(stem, op.operationId);
         stats.rawOperations++;
         report(sf, 'import-operation-verbatim', 'info', `Operation \`${String(op.operationId)}\` uses keys the authoring sugar would change; kept verbatim under \`paths\` in connector.mdx`, ['paths', path, method]);
         continue;
@@ -264,8 +341,8 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       else stats.actions++;
     }
     const rest: Obj = {};
-    for (const [k, v] of Object.entries(item)) if (!consumed.has(k)) rest[k] = v;
-    if (Object.keys(rest).length || Object.keys(item).length === 0) rawPaths[path] = rest;
+    for (const [k, v] of Object.entries(item)) if (!consumed.has(k)) setOwn(rest, k, v);
+    if (Object.keys(rest).length || Object.keys(item).length === 0) setOwn(rawPaths, path, rest);
   }
   if (Object.keys(rawPaths).length || (paths && stats.actions + stats.triggers === 0)) fm.paths = rawPaths;
 
@@ -279,7 +356,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       if (exact && SAFE_STEM.test(name) && !used.has(name.toLowerCase())) {
         used.add(name.toLowerCase());
         files.set(`parameters/${name}.mdx`, toMdx(sugar as Obj));
-      } else inline[name] = param;
+      } else setOwn(inline, name, param);
     }
     if (Object.keys(inline).length || Object.keys(swagger.parameters).length === 0) fm.parameters = inline;
     else delete fm.parameters;
@@ -299,7 +376,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       if (exact && SAFE_STEM.test(name) && !usedDefs.has(name.toLowerCase())) {
         usedDefs.add(name.toLowerCase());
         files.set(`definitions/${name}.mdx`, toMdx(sugar as Obj));
-      } else inline[name] = schema;
+      } else setOwn(inline, name, schema);
     }
     if (Object.keys(inline).length || Object.keys(definitions).length === 0) fm.definitions = inline;
   } else if (definitions !== undefined) fm.definitions = definitions;
@@ -374,11 +451,11 @@ function desugarPolicy(instance: unknown): Obj | undefined {
   for (const [k, v] of Object.entries(instance.parameters)) {
     if (k === 'x-ms-apimTemplate-operationName') out.operations = v;
     else if (k === 'x-ms-apimTemplate-policySection') out.section = v;
-    else if (k.startsWith('x-ms-apimTemplateParameter.')) parameters[k.slice('x-ms-apimTemplateParameter.'.length)] = v;
+    else if (k.startsWith('x-ms-apimTemplateParameter.')) setOwn(parameters, k.slice('x-ms-apimTemplateParameter.'.length), v);
     else return undefined;
   }
   out.parameters = parameters;
-  for (const [k, v] of Object.entries(instance)) if (!['templateId', 'title', 'parameters'].includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(instance)) if (!['templateId', 'title', 'parameters'].includes(k)) setOwn(out, k, v);
   return out;
 }
 
@@ -414,7 +491,7 @@ function desugarAuth(swagger: Obj, props: Obj): { sugar: Obj; consumed: Set<stri
       if (main.includes(name)) continue;
       const field = desugarField(param, false);
       if (!field) return undefined;
-      fields[name] = field;
+      setOwn(fields, name, field);
     }
     if (Object.keys(fields).length) sugar.fields = fields;
     return sugar;
@@ -465,7 +542,7 @@ function desugarAuth(swagger: Obj, props: Obj): { sugar: Obj; consumed: Set<stri
           const generic = ['authorizationUrl', 'tokenUrl', 'refreshUrl'].includes(k);
           if (plain.has(k) && (!generic || settings.identityProvider === 'oauth2') && isObject(v) && Object.keys(v).length === 1 && typeof v.value === 'string') sugar[k] = v.value;
           else if (k === 'enableOnbehalfOfLogin' && isObject(v) && (v.value === 'true' || v.value === 'false')) sugar.onBehalfOf = v.value === 'true';
-          else custom[k] = v;
+          else setOwn(custom, k, v);
         }
         if (Object.keys(custom).length) sugar.customParameters = custom;
         // A named provider's endpoints live only in securityDefinitions.
@@ -507,6 +584,6 @@ function orderConnector(fm: Obj): Obj {
   ];
   const out: Obj = {};
   for (const k of order) if (fm[k] !== undefined) out[k] = fm[k];
-  for (const [k, v] of Object.entries(fm)) if (!(k in out)) out[k] = v;
+  for (const [k, v] of Object.entries(fm)) if (!Object.hasOwn(out, k)) setOwn(out, k, v);
   return out;
 }

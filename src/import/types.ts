@@ -23,4 +23,9 @@ export interface ImportOptions {
   strict?: boolean;
   /** `importSources` only: split a source over the platform limits into several connectors (default true). */
   split?: boolean;
+  /**
+   * A folder that an OpenAPI document's external `$ref`s may lead into, besides the document's own
+   * folder (`--ref-root`). Nothing outside those two is read.
+   */
+  refRoot?: string;
 }

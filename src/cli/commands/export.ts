@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { exportConnector, type ExportFormat } from '../../export/index.ts';
 import { parseCommand, stringOption } from '../args.ts';
+import { assertSafeId, connectorFolder } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { EXIT, UsageError, display, useColor } from '../util.ts';
 
@@ -10,6 +11,9 @@ export const exportHelp = `Usage: plugboard export <id> --to openapi3|postman [o
 
 Writes a connector as an OpenAPI 3.1 document (every x-ms-* extension kept) or a Postman v2.1
 collection (folders from tags, auth from the auth block, example bodies).
+
+<id> is a connector folder name under --connectors (letters, digits, -, _ and .); a path or a
+symlinked folder is refused.
 
 Options:
   --to <format>        openapi3 or postman
@@ -33,7 +37,15 @@ export function runExport(argv: string[]): number {
   if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard export github-issues --to openapi3`', 'export');
   const to = stringOption(values, 'to');
   if (to !== 'openapi3' && to !== 'postman') throw new UsageError('--to takes openapi3 or postman', 'export');
-  const dir = join(resolve(stringOption(values, 'connectors') ?? 'connectors'), positionals[0]!);
+  const id = positionals[0]!;
+  assertSafeId(id, 'export');
+  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
+  const folder = connectorFolder(root, id);
+  if ('problem' in folder) {
+    process.stderr.write(`plugboard export: ${display(join(root, id))} ${folder.problem}\n`);
+    return EXIT.usage;
+  }
+  const dir = folder.dir;
   if (!existsSync(join(dir, 'connector.mdx'))) {
     process.stderr.write(`plugboard export: no connector ${display(dir)}\n`);
     return EXIT.usage;

@@ -2,13 +2,14 @@
  * `plugboard import <source...>`: turns existing definitions (Swagger/OpenAPI, a Power Platform
  * connector folder…) into connector folders, through `importSource` of src/import/index.ts.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { importSources } from '../../import/index.ts';
 import { importSample } from '../../import/sample/index.ts';
 import type { ImportOptions, ImportResult } from '../../import/types.ts';
 import { parseCommand, stringOption } from '../args.ts';
+import { assertSafeId, connectorFolder, SAFE_ID } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { CONNECTOR_ID, EXIT, UsageError, describeError, display, plural, useColor } from '../util.ts';
 
@@ -21,6 +22,11 @@ apiProperties.json + readme), Swagger 2.0, OpenAPI 3.0/3.1 (JSON or YAML, $refs 
 or a Postman collection v2.0/v2.1; the format is detected (--from overrides). A source beyond the
 platform limits (256 operations, 1 MB) is split into <id>-<tag> connectors.
 
+Sources may come from anyone: an external $ref is followed only to a regular file under the
+source's own folder (or under --ref-root); absolute paths, ../ escapes, symlinks, devices and URLs
+are refused (import-ref-refused). Sources over 10 MB or 10,000 operations are not imported.
+--force replaces a connector atomically: the new folder is written beside it, then swapped in.
+
 With --sample, infers a JSON schema from sample responses and sets it as the response of one
 operation of an existing connector.
 
@@ -32,7 +38,8 @@ Options:
   --from <format>      powerplatform, swagger2, openapi3 or postman (default: detected)
   --strict             Approximations are errors, not warnings
   --no-split           Keep one connector even beyond the platform limits (check flags it)
-  --force              Replace an existing connector folder
+  --force              Replace an existing connector folder (atomically)
+  --ref-root <dir>     A folder external $refs may also lead into (default: only the source's folder)
   --sample <file>      A JSON sample of a response (repeatable)
   --into <id>          With --sample: the connector to edit
   --operation <id>     With --sample: the action or trigger whose response it describes
@@ -52,6 +59,7 @@ export async function runImport(argv: string[]): Promise<number> {
     force: { type: 'boolean' },
     connectors: { type: 'string' },
     from: { type: 'string' },
+    'ref-root': { type: 'string' },
     strict: { type: 'boolean' },
     'no-split': { type: 'boolean' },
     sample: { type: 'string', multiple: true },
@@ -77,8 +85,11 @@ export async function runImport(argv: string[]): Promise<number> {
   if (from !== undefined && !(FORMATS as readonly string[]).includes(from)) {
     throw new UsageError(`--from takes ${FORMATS.join(', ')}, not \`${from}\``, 'import');
   }
+  const refRoot = stringOption(values, 'ref-root');
+  if (refRoot !== undefined && !existsSync(refRoot)) throw new UsageError(`--ref-root ${refRoot}: no such folder`, 'import');
   const options: ImportOptions = {
     ...(from !== undefined ? { from: from as ImportOptions['from'] & string } : {}),
+    ...(refRoot !== undefined ? { refRoot: resolve(refRoot) } : {}),
     ...(values.strict === true ? { strict: true } : {}),
     split: values['no-split'] !== true,
   };
@@ -89,7 +100,7 @@ export async function runImport(argv: string[]): Promise<number> {
     return EXIT.usage;
   };
   // Known before importing: refuse without doing the work.
-  if (id !== undefined && !force && existsSync(join(root, id))) return refuse(join(root, id));
+  if (id !== undefined && !force && pathExists(join(root, id))) return refuse(join(root, id));
 
   let exit: number = EXIT.ok;
   const written = new Set<string>();
@@ -123,7 +134,12 @@ export async function runImport(argv: string[]): Promise<number> {
         exit = EXIT.usage;
         continue;
       }
-      if (existsSync(dir) && !force) {
+      if (!SAFE_ID.test(result.id)) {
+        process.stderr.write(`plugboard import: ${source} gives the connector id \`${result.id}\`, which is not a plain folder name; use --id\n`);
+        exit = EXIT.usage;
+        continue;
+      }
+      if (pathExists(dir) && !force) {
         exit = refuse(dir);
         continue;
       }
@@ -155,25 +171,117 @@ function runSample(samples: string[], values: Record<string, unknown>, positiona
   if (!into || !operation) throw new UsageError('--sample needs --into <id> and --operation <operationId>', 'import');
   const status = stringOption(values as never, 'status');
   if (status !== undefined && !/^([1-5]\d\d|default)$/.test(status)) throw new UsageError(`--status takes an HTTP status like 200, not \`${status}\``, 'import');
-  const dir = join(root, into);
+  assertSafeId(into, 'import', '--into');
+  const folder = connectorFolder(root, into);
+  if ('problem' in folder) {
+    process.stderr.write(`plugboard import: ${display(join(root, into))} ${folder.problem}\n`);
+    return EXIT.usage;
+  }
+  const dir = folder.dir;
   if (!existsSync(join(dir, 'connector.mdx'))) {
     process.stderr.write(`plugboard import: no connector ${display(dir)}\n`);
     return EXIT.usage;
   }
   const result = importSample(samples.map((s) => resolve(s)), { into: dir, operation, ...(status !== undefined ? { status } : {}), display: samples });
-  for (const [rel, content] of result.files) writeFileSync(join(dir, rel), content);
+  for (const [rel, content] of result.files) {
+    if (rel.split(/[\\/]/).includes('..')) throw new Error(`the importer produced a path outside the folder: ${rel}`);
+    // Written beside, then renamed over: the file is the old one or the new one, whole.
+    const temp = join(dir, dirname(rel), `.${basename(rel)}.plugboard-tmp-${process.pid}`);
+    writeFileSync(temp, content);
+    renameSync(temp, join(dir, rel));
+  }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (result.files.size) process.stdout.write(`updated ${[...result.files.keys()].map((rel) => display(join(dir, rel))).join(', ')}\n`);
   process.stdout.write(FORMATTERS.stylish!(result.diagnostics, { color: useColor(process.stdout) }));
   return errors ? EXIT.errors : EXIT.ok;
 }
 
-export function writeConnector(dir: string, files: Map<string, string | Buffer>): void {
-  rmSync(dir, { recursive: true, force: true });
-  for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (rel.split(/[\\/]/).includes('..')) throw new Error(`the importer produced a path outside the folder: ${rel}`);
-    const path = join(dir, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
+/** True when something (a folder, a file, even a dangling symlink) is at `path`. */
+function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/** Writes one file; a parameter so that a test can make the write fail halfway. */
+export type FileWriter = (path: string, content: string | Buffer) => void;
+
+/** `.<id>.plugboard-tmp-<pid>` (the new folder being written) or `-old-` (the old one, set aside). */
+const LEFTOVER = /^\.(.+)\.plugboard-(tmp|old)-(\d+)$/;
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What an interrupted `import` of `id` left in `parent`: a half-written new folder is removed; an
+ * old folder set aside just before the new one was renamed in is put back when nothing took its place.
+ * Folders of a run still going on are left alone. (Listings skip dot-folders, so until then they
+ * are never read as connectors.)
+ */
+function recoverLeftovers(parent: string, id: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = LEFTOVER.exec(name);
+    if (!m || m[1] !== id || isRunning(Number(m[3]))) continue;
+    const path = join(parent, name);
+    if (m[2] === 'old' && !pathExists(join(parent, id))) renameSync(path, join(parent, id));
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes the connector folder `dir` so that, whenever the process stops, `dir` is the old connector
+ * or the new one, whole: the files go to `.<id>.plugboard-tmp-<pid>` beside it, then the old folder
+ * is renamed aside, the new one renamed in, and the old one removed. Between those two renames (no
+ * writing happens there) `dir` is briefly absent; the next import puts the old folder back if it
+ * was interrupted right then.
+ */
+export function writeConnector(dir: string, files: Map<string, string | Buffer>, write: FileWriter = writeFileSync): void {
+  const parent = dirname(dir);
+  const id = basename(dir);
+  mkdirSync(parent, { recursive: true });
+  recoverLeftovers(parent, id);
+  const temp = join(parent, `.${id}.plugboard-tmp-${process.pid}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+  try {
+    for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (rel.split(/[\\/]/).includes('..')) throw new Error(`the importer produced a path outside the folder: ${rel}`);
+      const path = join(temp, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      write(path, content);
+    }
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  if (!pathExists(dir)) {
+    renameSync(temp, dir);
+    return;
+  }
+  const old = join(parent, `.${id}.plugboard-old-${process.pid}`);
+  renameSync(dir, old);
+  try {
+    renameSync(temp, dir);
+  } catch (error) {
+    renameSync(old, dir);
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
 }

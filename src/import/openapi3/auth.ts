@@ -82,7 +82,7 @@ export function convertSecurity(doc: Obj, r: Reporter): Obj {
       continue;
     }
     const n = req.names[0]!;
-    const scheme = schemes[n];
+    const scheme = Object.hasOwn(schemes, n) ? schemes[n] : undefined;
     if (!isObj(scheme)) {
       r.invalid(`Security requirement names an unknown scheme \`${n}\``, [...req.at, n]);
       continue;

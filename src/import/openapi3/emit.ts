@@ -6,7 +6,7 @@
  */
 import { Diagnostic } from '../../core/diagnostic.ts';
 import { fromPointer, toPointer, type Path } from '../../core/pointer.ts';
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { Place } from '../../core/diagnostic.ts';
 import { placeDiagnostics } from '../../core/position.ts';
 import { SourceFile } from '../../core/source-file.ts';
@@ -19,7 +19,10 @@ import type { ImportResult } from '../types.ts';
 type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
-export type ImportRuleId = 'import-approximated' | 'import-dropped' | 'import-unsupported-auth' | 'import-source-invalid';
+export type ImportRuleId = 'import-approximated' | 'import-dropped' | 'import-unsupported-auth' | 'import-source-invalid' | 'import-ref-refused' | 'source-limit';
+
+/** Rules that are errors whatever `--strict` says. */
+const ALWAYS_ERRORS = new Set<ImportRuleId>(['import-source-invalid', 'import-ref-refused', 'source-limit']);
 
 /** Collects what a conversion approximated or dropped, as diagnostics on the source file. */
 export class Reporter {
@@ -43,35 +46,57 @@ export class Reporter {
     if (this.file.kind !== 'json') return undefined;
     if (this.tree === null) this.tree = parseTree(this.file.text.replace(/^\uFEFF/, ' '));
     if (!this.tree) return undefined;
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = findNodeAtLocation(this.tree, path.slice(0, depth) as Array<string | number>);
-      if (!node) continue;
-      const start = this.file.pointAt(node.offset);
-      const end = this.file.pointAt(node.offset + node.length);
-      if (end.line === start.line) return { start, end };
-      const lineEnd = this.file.text.indexOf('\n', node.offset);
-      return { start, end: this.file.pointAt(lineEnd === -1 ? this.file.text.length : lineEnd) };
+    // The deepest node on the path that exists.
+    let node = this.tree;
+    for (const segment of path) {
+      const next = this.childOf(node, segment);
+      if (!next) break;
+      node = next;
     }
-    return undefined;
+    const start = this.file.pointAt(node.offset);
+    const end = this.file.pointAt(node.offset + node.length);
+    if (end.line === start.line) return { start, end };
+    const lineEnd = this.file.text.indexOf('\n', node.offset);
+    return { start, end: this.file.pointAt(lineEnd === -1 ? this.file.text.length : lineEnd) };
   }
 
-  report(ruleId: ImportRuleId, message: string, path: Path, severity?: 'error' | 'warning' | 'info'): void {
+  /** Property values by key, per object node: 100,000 reports on a 100,000-path document stay linear. */
+  private properties = new WeakMap<JsonNode, Map<string, JsonNode>>();
+
+  /** Like jsonc-parser's findNodeAtLocation for one segment (the first of duplicate keys wins), indexed. */
+  private childOf(node: JsonNode, segment: string | number): JsonNode | undefined {
+    if (typeof segment === 'number') return node.type === 'array' ? node.children?.[segment] : undefined;
+    if (node.type !== 'object') return undefined;
+    let byKey = this.properties.get(node);
+    if (!byKey) {
+      byKey = new Map();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value && property.children!.length === 2 && typeof key.value === 'string' && !byKey.has(key.value)) byKey.set(key.value, value);
+      }
+      this.properties.set(node, byKey);
+    }
+    return byKey.get(segment);
+  }
+
+  report(ruleId: ImportRuleId, message: string, path: Path, severity?: 'error' | 'warning' | 'info', args?: readonly string[]): void {
     const pointer = toPointer(path);
     const key = `${ruleId}\0${pointer}\0${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const base = severity ?? (ruleId === 'import-source-invalid' ? 'error' : 'warning');
+    const base = severity ?? (ALWAYS_ERRORS.has(ruleId) ? 'error' : 'warning');
     const place = this.placeJson(path);
     this.diagnostics.push(
       new Diagnostic({
         ...(place ? { place } : {}),
         ruleId,
-        severity: this.strict && ruleId !== 'import-source-invalid' ? 'error' : base,
+        severity: this.strict && !ALWAYS_ERRORS.has(ruleId) ? 'error' : base,
         message,
         file: this.file.path,
         pointer,
         url: ruleUrl(ruleId),
         source: 'import',
+        ...(args ? { args } : {}),
       }),
     );
   }
@@ -86,6 +111,14 @@ export class Reporter {
   }
   invalid(message: string, path: Path = []): void {
     this.report('import-source-invalid', message, path);
+  }
+  /** A `$ref` that leads out of the allowed folders, or to a file that is not read; `args` keep its fingerprint stable. */
+  refused(message: string, path: Path, args: readonly string[]): void {
+    this.report('import-ref-refused', message, path, undefined, args);
+  }
+  /** Beyond one of plugboard's limits (operations, bundled size): the import stops. */
+  overLimit(message: string, path: Path, args: readonly string[]): void {
+    this.report('source-limit', message, path, undefined, args);
   }
 }
 
@@ -118,13 +151,23 @@ export interface Prepared {
   reporter: Reporter;
 }
 
+/** The source map by prefix (the first entry of a prefix wins), built once per map. */
+const sourceMapIndex = new WeakMap<Array<[Path, Path]>, Map<string, Path>>();
+const prefixKey = (path: Path, length: number) => JSON.stringify(path.slice(0, length).map(String));
+
+/** The source path of the longest prefix of `path` in the map; a lookup per prefix, so many reports stay linear. */
 function mapPath(path: Path, map: Array<[Path, Path]>): Path {
-  let best: [Path, Path] | undefined;
-  for (const entry of map) {
-    const [from] = entry;
-    if (from.length <= path.length && from.every((s, i) => String(s) === String(path[i])) && (!best || from.length > best[0].length)) best = entry;
+  let index = sourceMapIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const [from, to] of map) if (!index.has(prefixKey(from, from.length))) index.set(prefixKey(from, from.length), to);
+    sourceMapIndex.set(map, index);
   }
-  return best ? best[1] : [];
+  for (let length = path.length; length >= 0; length--) {
+    const to = index.get(prefixKey(path, length));
+    if (to) return to;
+  }
+  return [];
 }
 
 /** The converted document → connector folder files, with the report positioned in the source. */
@@ -201,11 +244,19 @@ export function pascal(name: string): string {
 /** Keeps ids unique (case-insensitively, like file names) by numbering repeats. */
 export class UniqueIds {
   private used = new Set<string>();
+  /** Per wanted id (lower case), the next number to try: ids are never given back, so the ones below are taken. */
+  private next = new Map<string, number>();
   take(wanted: string): string {
-    let id = wanted;
-    for (let n = 2; this.used.has(id.toLowerCase()); n++) id = `${wanted}${n}`;
-    this.used.add(id.toLowerCase());
-    return id;
+    const key = wanted.toLowerCase();
+    if (!this.used.has(key)) {
+      this.used.add(key);
+      return wanted;
+    }
+    let n = this.next.get(key) ?? 2;
+    while (this.used.has(`${key}${n}`)) n++;
+    this.next.set(key, n + 1);
+    this.used.add(`${key}${n}`);
+    return `${wanted}${n}`;
   }
 }
 

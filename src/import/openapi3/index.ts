@@ -5,13 +5,15 @@
  * → `auth`), every approximation and drop is reported at its JSON pointer in the source, and the
  * result is written through the Power Platform importer, which proves it compiles back exactly.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
-import yaml from 'js-yaml';
+import { basename, dirname, extname, join, relative, resolve as resolvePath } from 'node:path';
+import { PARSE_LIMITS } from '../../core/bounded.ts';
+import { getOwn, setOwn } from '../../core/own.ts';
 import { fromPointer, type Path } from '../../core/pointer.ts';
 import { SourceFile } from '../../core/source-file.ts';
-import { parseDocumentFile } from '../json.ts';
+import { parseDocumentFile, parseReferencedFile } from '../json.ts';
+import { countPathOperations, IMPORT_LIMITS, operationsMessage } from '../limits.ts';
 import { kebab } from '../powerplatform.ts';
+import { readNamedFile, RefRoots, type RefusedRef } from '../read-source.ts';
 import type { ImportResult } from '../types.ts';
 import { convertSecurity } from './auth.ts';
 import { emitConnector, failed, isObj, operationIdFrom, pascal, pathAt, Reporter, shortSummary, splitUrl, UniqueIds, type Converted, type Prepared } from './emit.ts';
@@ -23,6 +25,10 @@ export interface ConvertOptions {
   id?: string;
   display?: string;
   strict?: boolean;
+  /** The document's text when the caller has read it already (within LIMITS.importBytes). */
+  text?: string;
+  /** A folder external `$ref`s may lead into, besides the document's own (`--ref-root`). */
+  refRoot?: string;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
@@ -30,7 +36,6 @@ const PARAM_KEYS = new Set([
   'type', 'format', 'items', 'collectionFormat', 'default', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
   'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'enum', 'multipleOf',
 ]);
-const MAX_BYTES = 10 * 1024 * 1024;
 
 export function importOpenApi3(path: string, options: ConvertOptions = {}): ImportResult {
   const prepared = convertOpenApi3(path, options);
@@ -40,12 +45,14 @@ export function importOpenApi3(path: string, options: ConvertOptions = {}): Impo
 /** The conversion without the last step, for `importSources` (which may split it). */
 export function convertOpenApi3(path: string, options: ConvertOptions = {}): Prepared | ImportResult {
   const display = options.display ?? path;
-  const text = readFileSync(path, 'utf8');
+  const read = options.text ?? readNamedFile(path, display);
+  const text = typeof read === 'string' ? read : '';
   const file = new SourceFile(display, text, /\.json$/i.test(path) ? 'json' : 'yaml');
   const reporter = new Reporter(file, options.strict ?? false);
   const fallbackId = options.id ?? kebab(basename(path, extname(path)));
-  if (text.length > MAX_BYTES) {
-    reporter.invalid(`The file is ${(text.length / 1048576).toFixed(1)} MB; sources over 10 MB are not imported`);
+  if (typeof read !== 'string') {
+    if (read.reason === 'too-large') reporter.overLimit(`The file ${read.detail}`, [], ['import-bytes']);
+    else reporter.invalid(`Cannot import \`${display}\`: it ${read.detail}`);
     return failed(fallbackId, reporter);
   }
   const doc = parseDocumentFile(file);
@@ -58,7 +65,12 @@ export function convertOpenApi3(path: string, options: ConvertOptions = {}): Pre
     reporter.invalid(`Expected \`openapi: 3.0.x\` or \`3.1.x\`, found ${JSON.stringify(doc.openapi ?? null)}`, doc.openapi === undefined ? [] : ['openapi']);
     return failed(fallbackId, reporter);
   }
-  const bundled = bundleExternal(doc, resolvePath(path), reporter);
+  // Counted before the work of bundling, and again after it (a path item may come from another file).
+  if (overOperations(doc, reporter)) return failed(fallbackId, reporter);
+  const bundled = bundleExternal(doc, resolvePath(path), reporter, new RefRoots(path, options.refRoot));
+  overOperations(bundled, reporter);
+  // Beyond a limit (operations, the bundled size, an alias bomb or a 200,000-deep array in a referenced file), the import stops.
+  if (reporter.diagnostics.some((d) => d.ruleId === 'source-limit')) return failed(fallbackId, reporter);
   const converter = new OpenApiConverter(bundled, reporter);
   const converted = converter.convert();
   if (!converted) return failed(fallbackId, reporter);
@@ -66,34 +78,70 @@ export function convertOpenApi3(path: string, options: ConvertOptions = {}): Pre
   return { id: options.id ?? kebab(title), converted, reporter };
 }
 
+/** Reports (and says) when the document has more operations than IMPORT_LIMITS.operations. */
+function overOperations(doc: Obj, reporter: Reporter): boolean {
+  const operations = countPathOperations(doc.paths, (ref) => {
+    try {
+      return pathAt(doc, fromPointer(ref));
+    } catch {
+      return undefined;
+    }
+  });
+  if (operations <= IMPORT_LIMITS.operations) return false;
+  reporter.overLimit(operationsMessage(operations), ['paths'], ['operations']);
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // `$ref`s into other files, resolved synchronously: component targets are hoisted into this
 // document's components (so they stay shared), anything else is inlined.
 
-function bundleExternal(doc: Obj, docPath: string, reporter: Reporter): Obj {
+function bundleExternal(doc: Obj, docPath: string, reporter: Reporter, roots: RefRoots): Obj {
   const root = structuredClone(doc);
-  const cache = new Map<string, unknown>();
+  /** Each referenced file once: its data, or why it was refused. */
+  const cache = new Map<string, { data: unknown } | RefusedRef>();
+  let values = 0;
   const hoisted = new Map<string, string>();
   /** Components brought in from other files, merged into the result at the end. */
   const added: Record<string, Obj> = {};
-  const load = (file: string, at: Path): unknown => {
-    if (cache.has(file)) return cache.get(file);
-    let data: unknown;
-    try {
-      data = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA });
-    } catch (error) {
-      reporter.invalid(`Cannot read the referenced file \`${basename(file)}\`: ${(error as Error).message.split('\n')[0]}`, at);
-      data = undefined;
+  const load = (file: string): { data: unknown } | RefusedRef => {
+    const cached = cache.get(file);
+    if (cached) return cached;
+    let loaded: { data: unknown } | RefusedRef;
+    if (cache.size >= IMPORT_LIMITS.referencedFiles) loaded = { refused: `the document already refers to ${IMPORT_LIMITS.referencedFiles} files, the limit`, reason: 'too-many' };
+    else {
+      const text = roots.read(file);
+      if (typeof text === 'string') {
+        const referenced = parseReferencedFile(join(dirname(reporter.file.path), relative(dirname(docPath), file)), text);
+        reporter.diagnostics.push(...referenced.diagnostics);
+        loaded = { data: referenced.data };
+      } else loaded = text;
     }
-    cache.set(file, data);
-    return data;
+    cache.set(file, loaded);
+    return loaded;
   };
-  const visit = (node: unknown, base: string, at: Path, stack: string[], external: boolean): unknown => {
-    if (Array.isArray(node)) return node.map((v, i) => visit(v, base, [...at, i], stack, external));
+  /** The file a `$ref` names (its own file when it has no file part), or undefined when refused here. */
+  const targetOf = (ref: string, filePart: string, base: string, at: Path): string | undefined => {
+    if (!filePart) return base;
+    const resolved = roots.resolve(filePart, base);
+    if ('full' in resolved) return resolved.full;
+    reporter.refused(`\`$ref\` \`${ref}\` is refused: ${resolved.refused}; nothing of it is imported`, at, [ref, resolved.reason]);
+    return undefined;
+  };
+  const visit = (node: unknown, base: string, at: Path, stack: string[], external: boolean, depth = 1): unknown => {
+    // Inlining can multiply a small input (two `$ref`s to a file that has two `$ref`s to the next…)
+    // or nest files in files: the bundled document has the limits of a parsed one.
+    if (++values > IMPORT_LIMITS.bundledValues || depth > PARSE_LIMITS.depth) {
+      const why = depth > PARSE_LIMITS.depth ? `nests deeper than ${PARSE_LIMITS.depth} levels` : `grows past ${IMPORT_LIMITS.bundledValues.toLocaleString('en-US')} values`;
+      reporter.overLimit(`With the files its \`$ref\`s name inlined, the document ${why}, the limit`, at, ['bundled', depth > PARSE_LIMITS.depth ? 'depth' : 'values']);
+      return null;
+    }
+    if (Array.isArray(node)) return node.map((v, i) => visit(v, base, [...at, i], stack, external, depth + 1));
     if (!isObj(node)) return node;
     if (typeof node.$ref === 'string' && (!node.$ref.startsWith('#') || external)) {
-      const [filePart, fragment = ''] = node.$ref.split('#');
-      const target = filePart ? resolvePath(dirname(base), filePart) : base;
+      const [filePart = '', fragment = ''] = node.$ref.split('#');
+      const target = targetOf(node.$ref, filePart, base, [...at, '$ref']);
+      if (target === undefined) return {};
       const key = `${target}#${fragment}`;
       const already = hoisted.get(key);
       if (already) return { $ref: already };
@@ -101,7 +149,17 @@ function bundleExternal(doc: Obj, docPath: string, reporter: Reporter): Obj {
         reporter.invalid(`Cyclic \`$ref\` \`${node.$ref}\` across files cannot be inlined`, [...at, '$ref']);
         return {};
       }
-      const data = target === docPath ? root : load(target, [...at, '$ref']);
+      const loaded = target === docPath ? { data: root } : load(target);
+      if ('refused' in loaded && loaded.reason === 'unreadable') {
+        // Missing or unreadable: a broken source, not a refusal.
+        reporter.invalid(`Cannot read the referenced file \`${basename(target)}\`: ${loaded.refused.replace(/^the file /, 'it ')}`, [...at, '$ref']);
+        return {};
+      }
+      if ('refused' in loaded) {
+        reporter.refused(`\`$ref\` \`${node.$ref}\` is refused: ${loaded.refused}; nothing of it is imported`, [...at, '$ref'], [node.$ref, loaded.reason]);
+        return {};
+      }
+      const data = loaded.data;
       let segments: string[];
       try {
         segments = fromPointer(fragment ? `#${fragment}` : '');
@@ -118,25 +176,26 @@ function bundleExternal(doc: Obj, docPath: string, reporter: Reporter): Obj {
       if (segments.length === 3 && segments[0] === 'components') {
         const [, kind, name] = segments as [string, string, string];
         const existing = isObj(root.components) && isObj((root.components as Obj)[kind]) ? ((root.components as Obj)[kind] as Obj) : {};
-        const group = (added[kind] ??= {}) as Obj;
+        if (!Object.hasOwn(added, kind)) setOwn(added, kind, {});
+        const group = added[kind] as Obj;
         let unique = name;
         for (let n = 2; Object.hasOwn(group, unique) || Object.hasOwn(existing, unique); n++) unique = `${name}${n}`;
         const local = `#/components/${kind}/${unique.replaceAll('~', '~0').replaceAll('/', '~1')}`;
         hoisted.set(key, local);
-        group[unique] = {};
-        group[unique] = visit(structuredClone(value), target, at, [...stack, key], true);
+        setOwn(group, unique, {});
+        setOwn(group, unique, visit(structuredClone(value), target, at, [...stack, key], true, 3));
         return { $ref: local };
       }
-      return visit(structuredClone(value), target, at, [...stack, key], true);
+      return visit(structuredClone(value), target, at, [...stack, key], true, depth);
     }
     const out: Obj = {};
-    for (const [k, v] of Object.entries(node)) out[k] = visit(v, base, [...at, k], stack, external);
+    for (const [k, v] of Object.entries(node)) setOwn(out, k, visit(v, base, [...at, k], stack, external, depth + 1));
     return out;
   };
   const out = visit(root, docPath, [], [], false) as Obj;
   if (Object.keys(added).length) {
     const components = (out.components = isObj(out.components) ? { ...out.components } : {}) as Obj;
-    for (const [kind, group] of Object.entries(added)) components[kind] = { ...(isObj(components[kind]) ? components[kind] : {}), ...group };
+    for (const [kind, group] of Object.entries(added)) setOwn(components, kind, { ...(isObj(getOwn(components, kind)) ? getOwn<Obj>(components, kind) : {}), ...group });
   }
   return out;
 }
@@ -216,7 +275,7 @@ class OpenApiConverter {
         const { identifier, ...rest } = v;
         if (identifier !== undefined) r.dropped('`license.identifier` has no Swagger 2.0 form', ['info', 'license', 'identifier']);
         outInfo.license = rest;
-      } else outInfo[k] = v;
+      } else setOwn(outInfo, k, v);
     }
     if (typeof outInfo.title !== 'string') outInfo.title = 'Imported API';
     if (typeof outInfo.version !== 'string') outInfo.version = String(outInfo.version ?? '1.0');
@@ -231,7 +290,7 @@ class OpenApiConverter {
     const definitions: Obj = this.definitions;
     if (isObj(components.schemas)) {
       for (const [name, schema] of Object.entries(components.schemas)) {
-        definitions[name] = convertSchema(schema, ['components', 'schemas', name], this.schemaCtx);
+        setOwn(definitions, name, convertSchema(schema, ['components', 'schemas', name], this.schemaCtx));
         this.sourceMap.push([['definitions', name], ['components', 'schemas', name]]);
       }
     }
@@ -240,7 +299,7 @@ class OpenApiConverter {
       for (const [name, param] of Object.entries(components.parameters)) {
         const converted = this.convertParameter(param, ['components', 'parameters', name], undefined);
         if (converted) {
-          parameters[name] = converted;
+          setOwn(parameters, name, converted);
           this.sharedParams.add(name);
           this.sourceMap.push([['parameters', name], ['components', 'parameters', name]]);
         }
@@ -338,7 +397,7 @@ class OpenApiConverter {
         if (typeof v.description === 'string') field.description = v.description;
         if (v.default !== undefined) field.default = String(v.default);
         if (Array.isArray(v.enum)) field.allowedValues = v.enum.map((e) => ({ value: String(e) }));
-        fields[name] = field;
+        setOwn(fields, name, field);
       }
       const template = url.replace(/\{([^}]+)\}/g, (_, name: string) => `@connectionParameters('${name}')`);
       policies.push({ template: 'dynamichosturl', title: 'Server URL from the connection', parameters: { urlTemplate: template.replace(/\/$/, '') } });
@@ -551,11 +610,11 @@ class OpenApiConverter {
         const required = Array.isArray(node.required) ? (node.required as string[]) : [];
         if (!required.includes(n)) node.required = [...required, n];
         if (i === names.length - 1) {
-          const prev = isObj(props[n]) ? (props[n] as Obj) : {};
-          props[n] = { ...(prev.description !== undefined ? { description: prev.description } : {}), type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' };
+          const prev = isObj(getOwn(props, n)) ? getOwn<Obj>(props, n)! : {};
+          setOwn(props, n, { ...(prev.description !== undefined ? { description: prev.description } : {}), type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' });
         } else {
-          const next = isObj(props[n]) ? structuredClone(props[n] as Obj) : { type: 'object' };
-          props[n] = next;
+          const next = isObj(getOwn(props, n)) ? structuredClone(getOwn<Obj>(props, n)!) : { type: 'object' };
+          setOwn(props, n, next);
           node = next as Obj;
         }
       });
@@ -677,7 +736,7 @@ class OpenApiConverter {
           const m = content[t];
           if (!isObj(m)) continue;
           const example = this.firstExample(m, [...rAt, 'content', t]);
-          if (example !== undefined) examples[t] = example;
+          if (example !== undefined) setOwn(examples, t, example);
         }
         if (Object.keys(examples).length) o.examples = examples;
       }
@@ -688,13 +747,13 @@ class OpenApiConverter {
           if (!isObj(header)) continue;
           const h: Obj = this.primitive(header.schema, [...hAt, 'schema'], `header \`${name}\``);
           if (typeof header.description === 'string') h.description = header.description;
-          headers[name] = h;
+          setOwn(headers, name, h);
         }
         if (Object.keys(headers).length) o.headers = headers;
       }
       if (response.links !== undefined) r.dropped('Response `links` have no Swagger 2.0 form', [...rAt, 'links']);
       for (const [k, v] of Object.entries(response)) if (k.startsWith('x-')) o[k] = v;
-      out[status] = o;
+      setOwn(out, status, o);
     }
     if (!Object.keys(out).some((k) => !k.startsWith('x-'))) {
       out.default = { description: 'Response' };

@@ -2,6 +2,7 @@
  * OpenAPI 3.0/3.1 Schema Objects → Swagger 2.0 Schema Objects. Every approximation (nullable,
  * type arrays, const, oneOf/anyOf, not, 3.1-only keywords) is reported with the source pointer.
  */
+import { setOwn } from '../../core/own.ts';
 import type { Path } from '../../core/pointer.ts';
 import { isObj, type Reporter } from './emit.ts';
 
@@ -173,7 +174,7 @@ function mergeAlternatives(key: string, branches: unknown[], at: Path, ctx: Sche
       const base: Path = isObj(b) && typeof b.$ref === 'string' ? [...at, i] : [...at, i, 'properties'];
       if (isObj(r.properties)) {
         for (const [name, prop] of Object.entries(r.properties)) {
-          if (!(name in properties)) properties[name] = convertSchema(prop, [...base, name], ctx, depth + 2);
+          if (!Object.hasOwn(properties, name)) setOwn(properties, name, convertSchema(prop, [...base, name], ctx, depth + 2));
         }
       }
     });

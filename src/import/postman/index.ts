@@ -6,13 +6,14 @@
  * path parameters; bodies and saved examples get schemas inferred from their JSON; auth with
  * inheritance becomes the `auth` block. Secrets are never copied.
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import postman from 'postman-collection';
 import type { Path } from '../../core/pointer.ts';
 import { SourceFile } from '../../core/source-file.ts';
 import { parseDocumentFile } from '../json.ts';
+import { countItemRequests, IMPORT_LIMITS, operationsMessage } from '../limits.ts';
 import { kebab } from '../powerplatform.ts';
+import { readNamedFile } from '../read-source.ts';
 import type { ImportResult } from '../types.ts';
 import { emitConnector, failed, humanize, isObj, pascal, Reporter, shortSummary, splitUrl, UniqueIds, type Converted, type Prepared } from '../openapi3/emit.ts';
 import { inferSchema, parseSample } from '../sample/infer.ts';
@@ -25,10 +26,11 @@ export interface ConvertOptions {
   id?: string;
   display?: string;
   strict?: boolean;
+  /** The collection's text when the caller has read it already (within LIMITS.importBytes). */
+  text?: string;
 }
 
 const RAW = { summaryKey: 'x-ms-summary' } as const;
-const MAX_BYTES = 10 * 1024 * 1024;
 const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'secret', 'token', 'apikey', 'auth', 'authorization', 'credential', 'credentials', 'session', 'cookie', 'signature', 'sig', 'pwd']);
 /** Whether a key names a secret: `api_key`, `accessToken`, `client-secret`, `X-Auth`… (not `author`). */
 function looksSecret(key: string): boolean {
@@ -86,12 +88,13 @@ export function importPostman(path: string, options: ConvertOptions = {}): Impor
 /** The conversion without the last step, for `importSources` (which may split it). */
 export function convertPostman(path: string, options: ConvertOptions = {}): Prepared | ImportResult {
   const display = options.display ?? path;
-  const text = readFileSync(path, 'utf8');
-  const file = new SourceFile(display, text, 'json');
+  const read = options.text ?? readNamedFile(path, display);
+  const file = new SourceFile(display, typeof read === 'string' ? read : '', 'json');
   const reporter = new Reporter(file, options.strict ?? false);
   const fallbackId = options.id ?? kebab(basename(path, extname(path)).replace(/\.postman(_collection)?$/i, ''));
-  if (text.length > MAX_BYTES) {
-    reporter.invalid(`The file is ${(text.length / 1048576).toFixed(1)} MB; sources over 10 MB are not imported`);
+  if (typeof read !== 'string') {
+    if (read.reason === 'too-large') reporter.overLimit(`The file ${read.detail}`, [], ['import-bytes']);
+    else reporter.invalid(`Cannot import \`${display}\`: it ${read.detail}`);
     return failed(fallbackId, reporter);
   }
   const json = parseDocumentFile(file);
@@ -112,6 +115,11 @@ export function convertPostman(path: string, options: ConvertOptions = {}): Prep
   }
   if (!Array.isArray(json.item)) {
     reporter.invalid('Expected `item`: the list of requests and folders', ['item']);
+    return failed(fallbackId, reporter);
+  }
+  const requests = countItemRequests(json.item);
+  if (requests > IMPORT_LIMITS.operations) {
+    reporter.overLimit(operationsMessage(requests, 'requests'), ['item'], ['operations']);
     return failed(fallbackId, reporter);
   }
   let collection: InstanceType<typeof Collection>;

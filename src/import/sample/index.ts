@@ -4,7 +4,6 @@
  * written back through the one serializer (write-mdx.ts); its body is kept as it is. Nothing is
  * written to disk: the caller gets the changed file in `files`.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { Diagnostic } from '../../core/diagnostic.ts';
@@ -13,6 +12,7 @@ import { ruleUrl } from '../../check/define-rule.ts';
 import { loadConnector } from '../../compiler/load.ts';
 import { placeDiagnostics } from '../../core/position.ts';
 import { parseDocumentFile } from '../json.ts';
+import { readNamedFile } from '../read-source.ts';
 import type { ImportResult } from '../types.ts';
 import { toMdx } from '../write-mdx.ts';
 import { inferSchema } from './infer.ts';
@@ -52,15 +52,11 @@ export function importSample(samplePaths: string | string[], options: SampleOpti
   const diagnostics: Diagnostic[] = [];
   paths.forEach((path, i) => {
     const display = options.display?.[i] ?? path;
-    let text: string;
-    try {
-      if (statSync(path).size > 10 * 1024 * 1024) {
-        diagnostics.push(error(display, 'The sample is over 10 MB'));
-        return;
-      }
-      text = readFileSync(path, 'utf8');
-    } catch {
-      diagnostics.push(error(display, `Cannot read \`${path}\`: no such file`));
+    const text = readNamedFile(path, display);
+    if (typeof text !== 'string') {
+      if (text.reason === 'too-large') diagnostics.push(error(display, `The sample ${text.detail}`, 'source-limit'));
+      else if (text.detail.includes('ENOENT')) diagnostics.push(error(display, `Cannot read \`${path}\`: no such file`));
+      else diagnostics.push(error(display, `Cannot read the sample: it ${text.detail}`));
       return;
     }
     const file = new SourceFile(display, text, 'json');
