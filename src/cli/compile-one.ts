@@ -1,19 +1,38 @@
 /**
  * One connector: load its folder, compile with every check (src/check/run.ts), and for `build`
  * write the package. Used as is by the serial path and inside each worker. Never throws: an
- * exception becomes a `crash` naming the connector.
+ * exception becomes a connector-internal-error naming what plugboard was doing (the phase).
+ * The steps are injectable so that tests can make one of them throw for one connector.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { compile, type CompileResult } from '../compiler/index.ts';
-import { loadConnector } from '../compiler/load.ts';
+import { loadConnector, type ConnectorSource } from '../compiler/load.ts';
 import { runChecks } from '../check/run.ts';
-import type { Job, Outcome } from './outcome.ts';
+import { crashOutcome, type Job, type Outcome, type Phase } from './outcome.ts';
+import { ensureRealFolder, removeWritten, writeFileInside } from './out-folder.ts';
 
 export interface CompileOneOptions {
   /** Where to write `<outDir>/<id>/…`; undefined for `check`. */
   outDir: string | undefined;
+  /** `build`: the files an earlier build wrote for this connector (from the --out manifest). */
+  previous?: readonly string[] | undefined;
 }
+
+/** What compileOne does, one function per phase. */
+export interface ConnectorSteps {
+  load: (job: Job) => ConnectorSource;
+  compile: (source: ConnectorSource, checks: typeof runChecks) => CompileResult;
+  check: typeof runChecks;
+  write: (result: CompileResult, target: string, previous: readonly string[]) => string[];
+}
+
+export const STEPS: ConnectorSteps = {
+  load: (job) => loadConnector(job.dir, job.display),
+  compile: (source, checks) => compile(source, { runChecks: checks }),
+  check: runChecks,
+  write: writePackage,
+};
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
 
@@ -32,31 +51,43 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-export function writePackage(result: CompileResult, target: string): void {
+/**
+ * Writes a package into `target` and returns its file names. Files an earlier build wrote there
+ * (`previous`) and this one does not are deleted; nothing else in the folder is (the site's
+ * pages may share it: src/cli/out-folder.ts).
+ */
+export function writePackage(result: CompileResult, target: string, previous: readonly string[] = []): string[] {
   if (existsSync(join(target, 'connector.mdx'))) {
     throw new Error(`refusing to replace ${target}: it holds a connector.mdx (is --out pointing at the sources?)`);
   }
-  // Start from an empty folder so that a removed asset does not linger from an earlier build.
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
-  for (const [name, bytes] of [...result.assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const file = join(target, name);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, bytes);
-  }
-  writeFileSync(join(target, 'apiDefinition.swagger.json'), jsonText(result.swagger));
-  writeFileSync(join(target, 'apiProperties.json'), jsonText(result.apiProperties));
-  writeFileSync(join(target, 'readme.md'), result.readme);
+  ensureRealFolder(target);
+  const files = new Map<string, Uint8Array>(result.assets);
+  files.set('apiDefinition.swagger.json', Buffer.from(jsonText(result.swagger)));
+  files.set('apiProperties.json', Buffer.from(jsonText(result.apiProperties)));
+  files.set('readme.md', Buffer.from(result.readme));
+  const names = [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) writeFileInside(target, name, files.get(name)!);
+  removeWritten(target, previous.filter((f) => !files.has(f)));
+  return names;
 }
 
-export function compileOne(job: Job, options: CompileOneOptions): Outcome {
+export function compileOne(job: Job, options: CompileOneOptions, steps: ConnectorSteps = STEPS): Outcome {
+  let phase: Phase = 'loading';
   try {
-    const source = loadConnector(job.dir, job.display);
-    const result = compile(source, { runChecks });
-    if (options.outDir !== undefined) writePackage(result, join(options.outDir, job.id));
-    return { id: job.id, operations: countOperations(result.swagger), diagnostics: result.diagnostics };
+    const source = steps.load(job);
+    phase = 'compiling';
+    const checks: typeof runChecks = (swagger, apiProperties, rules) => {
+      phase = 'checking';
+      const findings = steps.check(swagger, apiProperties, rules);
+      phase = 'compiling';
+      return findings;
+    };
+    const result = steps.compile(source, checks);
+    const outcome: Outcome = { id: job.id, operations: countOperations(result.swagger), diagnostics: result.diagnostics };
+    if (options.outDir === undefined) return outcome;
+    phase = 'writing';
+    return { ...outcome, files: steps.write(result, join(options.outDir, job.id), options.previous ?? []) };
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    return { id: job.id, operations: 0, diagnostics: [], crash: { message: e.message.split('\n')[0]!, ...(e.stack ? { stack: e.stack } : {}) } };
+    return crashOutcome(job, phase, error);
   }
 }

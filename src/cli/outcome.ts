@@ -2,7 +2,10 @@
  * What compiling one connector gives back, and its plain-data form for crossing a worker
  * boundary. Light on purpose: the main thread of a parallel run loads this, not the compiler.
  */
+import { firstLine, internalErrorDiagnostic, type Phase } from '../check/rules/connector-internal-error.ts';
 import { Diagnostic, type DiagnosticInit } from '../core/diagnostic.ts';
+
+export type { Phase };
 
 export interface Job {
   /** Connector id: the folder name. */
@@ -18,8 +21,29 @@ export interface Outcome {
   /** Operations (method + path pairs) in the compiled Swagger. */
   operations: number;
   diagnostics: Diagnostic[];
-  /** Set when compiling or writing threw: one line, plus the stack for PLUGBOARD_DEBUG. */
-  crash?: { message: string; stack?: string };
+  /** `build`: the package files written under `<out>/<id>/` (relative POSIX paths), for the output manifest. */
+  files?: string[];
+  /**
+   * Set when plugboard failed on the connector (then `diagnostics` holds its
+   * connector-internal-error): one line, plus the stack for PLUGBOARD_DEBUG.
+   */
+  crash?: { phase: Phase; message: string; stack?: string };
+}
+
+/** The connector.mdx of a job as shown in diagnostics. */
+export function connectorFile(job: Pick<Job, 'display'>): string {
+  return `${job.display.replace(/\/+$/, '')}/connector.mdx`;
+}
+
+/** The outcome of a connector plugboard failed on while `phase`: its connector-internal-error, nothing else. */
+export function crashOutcome(job: Job, phase: Phase, error: unknown): Outcome {
+  const stack = error instanceof Error ? error.stack : undefined;
+  return {
+    id: job.id,
+    operations: 0,
+    diagnostics: [internalErrorDiagnostic(connectorFile(job), phase, error)],
+    crash: { phase, message: firstLine(error), ...(stack ? { stack } : {}) },
+  };
 }
 
 // ---- Crossing a worker boundary: plain data out, `Diagnostic` instances back in.

@@ -12,7 +12,10 @@ export class UsageError extends Error {
   }
 }
 
-/** Exit codes: 0 clean (warnings allowed), 1 error diagnostics, 2 bad usage or internal failure. */
+/**
+ * Exit codes: 0 clean (warnings allowed), 1 error diagnostics (a connector plugboard failed on is one:
+ * connector-internal-error), 2 bad usage or a failure outside any connector.
+ */
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
 export const CONNECTOR_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

@@ -1,12 +1,13 @@
-/** Worker thread of compileConnectors: compiles its share of connectors and posts each result. */
+/**
+ * Worker thread of compileConnectors: compiles its share of connectors in order and posts each
+ * result; a connector that throws comes back as its failed entry (failed.ts).
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildSiteConnector } from './connectors.ts';
+import type { SiteWorkerInit, SiteWorkerResult } from './compile-all.ts';
+import { siteConnectorOrFailure } from './failed.ts';
 
-const { jobs, packages } = workerData as { jobs: Array<{ dir: string; display: string }>; packages: string };
-for (const job of jobs) {
-  try {
-    parentPort!.postMessage({ ok: true, connector: buildSiteConnector(job.dir, job.display, packages) });
-  } catch (error) {
-    parentPort!.postMessage({ ok: false, dir: job.dir, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  }
+const { jobs, packages } = workerData as SiteWorkerInit;
+for (const { index, job } of jobs) {
+  const result: SiteWorkerResult = { index, connector: siteConnectorOrFailure(job, packages) };
+  parentPort!.postMessage(result);
 }

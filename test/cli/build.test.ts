@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_STACK, actionMdx, cli, connectorMdx, readTree, tempDir, writeFiles } from './helpers.ts';
@@ -32,6 +32,7 @@ describe('plugboard build', () => {
     expect(first.stdout).toMatch(/Built 3 connectors \(4 operations\) into dist\/connectors in [\d.]+s: 1 error/);
     const tree = readTree(join(cwd, 'dist/connectors'));
     expect([...tree.keys()]).toEqual([
+      '.plugboard-build.json',
       'alpha/apiDefinition.swagger.json',
       'alpha/apiProperties.json',
       'alpha/docs/notes.txt',
@@ -57,8 +58,11 @@ describe('plugboard build', () => {
 
   it('builds only the ids given, into --out, and removes stale files', () => {
     const cwd = project();
-    mkdirSync(join(cwd, 'out/beta'), { recursive: true });
-    writeFiles(cwd, { 'out/beta/stale.txt': 'old' });
+    // A file an earlier build wrote that the connector no longer has (out/.plugboard-build.json lists it).
+    writeFiles(cwd, { 'connectors/beta/stale.txt': 'old' });
+    expect(cli(['build', 'beta', '--out', 'out'], cwd).code).toBe(0);
+    expect(existsSync(join(cwd, 'out/beta/stale.txt'))).toBe(true);
+    rmSync(join(cwd, 'connectors/beta/stale.txt'));
     const r = cli(['build', 'beta', 'connectors/alpha', '--out', 'out'], cwd);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Built 2 connectors \(3 operations\) into out in [\d.]+s: no problems\n$/);
@@ -105,17 +109,20 @@ describe('plugboard check', () => {
     expect(json[0]!.place.start.line).toBe(4);
   });
 
-  it('reports an internal failure in one line naming the connector, and exits 2', () => {
+  it('reports an internal failure as an error on the connector, goes on, and exits 1', () => {
     const cwd = project();
-    // A folder where an action file is expected makes reading it throw.
-    mkdirSync(join(cwd, 'connectors/beta/actions/Broken.mdx'));
-    const r = cli(['check'], cwd);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^plugboard check: internal error in connector beta: EISDIR[^\n]*\n/);
-    expect(r.stderr).not.toMatch(NO_STACK);
+    // A file where beta's package folder goes makes writing it throw.
+    writeFiles(cwd, { 'dist/connectors/beta': 'not a folder' });
+    const r = cli(['build'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\nconnectors\/beta\/connector\.mdx\n {2}1:1 {2}error {2}plugboard failed on this connector while writing: EEXIST[^\n]* {2}connector-internal-error\n/);
+    expect(r.stdout).toMatch(/\nBuilt 3 connectors \(3 operations\) into dist\/connectors in [\d.]+s: 2 errors, 0 warnings, 1 connector failed\n$/);
+    expect(r.stdout + r.stderr).not.toMatch(NO_STACK);
     expect(r.stdout).toContain('connectors/gamma/connector.mdx'); // the others are still reported
-    const debug = cli(['check', 'beta'], cwd, { PLUGBOARD_DEBUG: '1' });
-    expect(debug.code).toBe(2);
+    expect(existsSync(join(cwd, 'dist/connectors/gamma/apiProperties.json'))).toBe(true);
+    const debug = cli(['build', 'beta'], cwd, { PLUGBOARD_DEBUG: '1' });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/^plugboard build: failed on connector beta while writing: Error: EEXIST/);
     expect(debug.stderr).toMatch(NO_STACK);
   });
 });

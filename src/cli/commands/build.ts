@@ -8,8 +8,9 @@ import { compileAll } from '../compile-all.ts';
 import type { Outcome } from '../outcome.ts';
 import { resolveJobs } from '../connectors.ts';
 import { FORMATTERS } from '../formatters/index.ts';
+import { readManifest, updateOutFolder } from '../out-folder.ts';
 import { createProgress } from '../progress.ts';
-import { EXIT, display, plural, seconds, useColor } from '../util.ts';
+import { EXIT, describeError, display, plural, seconds, useColor } from '../util.ts';
 
 export const buildHelp = `Usage: plugboard build [ids...] [options]
 
@@ -17,6 +18,15 @@ Compiles connectors to Power Platform packages: for each connector folder
 <connectors>/<id>/ (connector.mdx, actions/, triggers/, definitions/, assets) writes
 <out>/<id>/apiDefinition.swagger.json, apiProperties.json, readme.md and the assets.
 A connector with errors is still written, so it can be inspected.
+
+Output folder: <out>/.plugboard-build.json lists the files plugboard wrote for each
+connector. A file a connector no longer has is deleted when it is built again. When
+all connectors are built (no ids given), the listed files of connectors that no longer
+exist are deleted too, then their folder if it is left empty; not when the connectors
+folder holds no connector at all (a mistyped --connectors must not empty --out).
+Nothing else is ever deleted: no file plugboard did not write (like the site's pages
+when --out is in the site's dist/; the next \`npm run build\` replaces dist/), no
+symbolic link (never followed, nor written through), nothing outside --out.
 
 Arguments:
   ids                  Connector ids (folder names) to build; default: all of them
@@ -33,6 +43,8 @@ Options:
   -h, --help           Show this help
 
 Exit status: 0 when there is no error (warnings allowed), 1 on errors, 2 on bad usage.
+A connector plugboard fails on is an error on it (connector-internal-error; the stack
+with PLUGBOARD_DEBUG=1), and the others are still built.
 `;
 
 export const checkHelp = `Usage: plugboard check [ids...] [options]
@@ -60,6 +72,8 @@ any build cache) to check only the connectors a pull request touched. Deleting t
 is always safe; an unreadable entry is ignored and rewritten.
 
 Exit status: 0 when there is no error (warnings allowed), 1 on errors, 2 on bad usage.
+A connector plugboard fails on is an error on it (connector-internal-error; the stack
+with PLUGBOARD_DEBUG=1), and the others are still checked.
 `;
 
 export async function runBuild(command: 'build' | 'check', argv: string[]): Promise<number> {
@@ -88,22 +102,24 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
 
   const started = performance.now();
   const progress = createProgress(command === 'build' ? 'building' : 'checking', jobs.length);
+  const manifest = outDir === undefined ? undefined : readManifest(outDir);
   let outcomes: Outcome[];
   try {
-    outcomes = await compileAll(jobs, { outDir, jobs: threads, cache, onDone: (done, total, id) => progress.update(done, total, id) });
+    outcomes = await compileAll(jobs, { outDir, jobs: threads, cache, manifest, onDone: (done, total, id) => progress.update(done, total, id) });
   } finally {
     progress.clear();
   }
+  const out = outDir === undefined ? undefined : updateOutput(command, outDir, outcomes, positionals.length === 0 && jobs.length > 0);
   const elapsed = performance.now() - started;
 
   const diagnostics: Diagnostic[] = outcomes.flatMap((o) => o.diagnostics);
   const report = FORMATTERS[format]!(diagnostics, { color: format === 'stylish' && useColor(process.stdout) });
   if (format === 'json' || report) process.stdout.write(report);
 
+  // The report holds each failure as a connector-internal-error; the stack is for debugging only.
   const crashes = outcomes.filter((o) => o.crash);
-  for (const o of crashes) {
-    const detail = process.env.PLUGBOARD_DEBUG === '1' && o.crash!.stack ? o.crash!.stack : o.crash!.message;
-    process.stderr.write(`plugboard ${command}: internal error in connector ${o.id}: ${detail}\n`);
+  if (process.env.PLUGBOARD_DEBUG === '1') {
+    for (const o of crashes) process.stderr.write(`plugboard ${command}: failed on connector ${o.id} while ${o.crash!.phase}: ${o.crash!.stack ?? o.crash!.message}\n`);
   }
 
   const operations = outcomes.reduce((n, o) => n + o.operations, 0);
@@ -117,12 +133,36 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
     : 'no problems';
   const failed = crashes.length ? `, ${plural(crashes.length, 'connector')} failed` : '';
   const cached = cache ? ` (${cache.hits} of ${plural(jobs.length, 'connector')} from the cache)` : '';
+  const removed = out?.removed.length ? `; removed the packages of ${plural(out.removed.length, 'deleted connector')}` : '';
   const summary = jobs.length
-    ? `${verb} ${plural(jobs.length, 'connector')} (${plural(operations, 'operation')})${where} in ${seconds(elapsed)}: ${problems}${failed}${cached}\n`
-    : `No connectors in ${display(resolve(root))}\n`;
+    ? `${verb} ${plural(jobs.length, 'connector')} (${plural(operations, 'operation')})${where} in ${seconds(elapsed)}: ${problems}${failed}${cached}${removed}\n`
+    : `No connectors in ${display(resolve(root))}${removed}\n`;
   // With --format json, stdout holds the JSON alone.
   (format === 'json' ? process.stderr : process.stdout).write(summary);
 
-  if (crashes.length) return EXIT.usage;
-  return hasErrors(diagnostics) ? EXIT.errors : EXIT.ok;
+  return exitStatus(outcomes, out?.failed ?? false);
+}
+
+/**
+ * 1 when any connector has an error — a connector plugboard failed on has its
+ * connector-internal-error — or --out could not be brought up to date; else 0. Never 2: that
+ * stays "bad usage".
+ */
+export function exitStatus(outcomes: readonly Outcome[], outFolderFailed = false): number {
+  const failed = outFolderFailed || outcomes.some((o) => o.crash || hasErrors(o.diagnostics));
+  return failed ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * Records what this build wrote in --out and, when every connector was built, deletes the packages
+ * of connectors that no longer exist (src/cli/out-folder.ts). A failure here is reported, and the
+ * build exits 1: the packages are written, but the folder may hold a stale one.
+ */
+function updateOutput(command: string, outDir: string, outcomes: readonly Outcome[], all: boolean): { removed: string[]; failed: boolean } {
+  try {
+    return { removed: updateOutFolder(outDir, outcomes, all), failed: false };
+  } catch (error) {
+    process.stderr.write(`plugboard ${command}: could not update ${display(outDir)}: ${describeError(error)}\n`);
+    return { removed: [], failed: true };
+  }
 }
