@@ -1,7 +1,11 @@
 /**
  * The `connectors` collection: one entry per connector folder, loaded through the compiler
  * (loadConnector + compile with every check) once per build, never by re-reading front-matter here.
- * A body that breaks MDX safe mode (the `mdx-…` rules) stops the build before any page renders.
+ * Nothing a connector holds stops the loader: a body that breaks MDX safe mode is rendered safely,
+ * a connector plugboard fails on is an entry with its diagnostics, one with an unsafe id is kept
+ * for its diagnostics but gets no pages (SiteConnector.published). Every page is written, then
+ * src/site/postbuild.ts prints the diagnostics and exits 1 on errors. The loader never throws:
+ * Astro would add hints about browser APIs that have nothing to do with a connector.
  * In dev the loader watches the connector folders and recompiles the folder that changed.
  */
 import { defineCollection } from 'astro:content';
@@ -10,7 +14,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { rmSync } from 'node:fs';
 import { connectorRoots, packageCacheDir } from './site/config.ts';
 import { compileConnectors } from './site/compile-all.ts';
-import { buildSiteConnector, connectorDirs, isUnsafeBody, type SiteConnector } from './site/connectors.ts';
+import { connectorDirs, type SiteConnector } from './site/connectors.ts';
+import { siteConnectorOrFailure } from './site/failed.ts';
 
 function connectorsLoader(): Loader {
   return {
@@ -23,16 +28,16 @@ function connectorsLoader(): Loader {
       const put = (c: SiteConnector) => store.set({ id: c.id, data: c as unknown as Record<string, unknown> });
       const started = performance.now();
       store.clear();
-      const unsafe: string[] = [];
-      for (const c of await compileConnectors(connectorDirs(roots, cwd), packages)) {
-        unsafe.push(...c.diagnostics.filter(isUnsafeBody).map((d) => d.text));
-        put(c);
+      try {
+        for (const c of await compileConnectors(connectorDirs(roots, cwd), packages)) put(c);
+      } catch (error) {
+        // Not a connector's fault (each one's failure is its own entry): report it plainly.
+        logger.error(`plugboard could not compile the connectors: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
       }
-      logger.info(`compiled ${store.keys().length} connectors in ${Math.round(performance.now() - started)} ms`);
-      if (unsafe.length && !watcher) {
-        throw new Error(`MDX bodies break safe mode; nothing was rendered:\n${unsafe.join('\n')}`);
-      }
-      for (const line of unsafe) logger.error(line);
+      const entries = store.values().map((e) => e.data as unknown as SiteConnector);
+      logger.info(`compiled ${entries.length} connectors in ${Math.round(performance.now() - started)} ms`);
+      reportLeftOut(entries, logger);
       if (!watcher) return;
       // Dev: recompile the connector whose file changed, and tell the page to reload.
       const absRoots = roots.map((r) => resolve(cwd, r));
@@ -45,8 +50,8 @@ function connectorsLoader(): Loader {
           const found = connectorDirs(roots, cwd).find((d) => d.id === id);
           if (!found) store.delete(id);
           else {
-            const c = buildSiteConnector(join(root, id), found.display, packages);
-            for (const d of c.diagnostics.filter(isUnsafeBody)) logger.error(d.text);
+            const c = siteConnectorOrFailure({ id, dir: join(root, id), display: found.display }, packages);
+            for (const d of c.diagnostics.filter((d) => d.severity === 'error')) logger.error(d.text);
             put(c);
           }
           logger.info(`recompiled ${id}`);
@@ -58,6 +63,15 @@ function connectorsLoader(): Loader {
       watcher.on('unlink', onChange);
     },
   };
+}
+
+/** Says which connectors get no pages, and why; the build lists every diagnostic at the end. */
+function reportLeftOut(entries: readonly SiteConnector[], logger: { warn: (message: string) => void }): void {
+  for (const c of entries.filter((e) => !e.published)) {
+    logger.warn(`connector folder \`${c.id}\` is left out of the site: its name is not a safe URL segment (connector-id-unsafe)`);
+  }
+  const failing = entries.filter((e) => e.errors > 0).length;
+  if (failing) logger.warn(`${failing} of ${entries.length} connectors have errors; every page is written, the diagnostics follow the build`);
 }
 
 export const collections = {

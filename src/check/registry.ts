@@ -45,6 +45,14 @@ import triggerWebhookUnsubscribe from './rules/trigger-webhook-unsubscribe.ts';
 import xMsDynamicOperationExists from './rules/x-ms-dynamic-operation-exists.ts';
 import xMsPosition from './rules/x-ms-position.ts';
 import xMsValue from './rules/x-ms-value.ts';
+import connectorAssetType from './rules/connector-asset-type.ts';
+import connectorFileUnsafe from './rules/connector-file-unsafe.ts';
+import connectorIdUnsafe from './rules/connector-id-unsafe.ts';
+import connectorInternalError from './rules/connector-internal-error.ts';
+import importRefRefused from './rules/import-ref-refused.ts';
+import mdxLinkScheme from './rules/mdx-link-scheme.ts';
+import operationIdUnsafe from './rules/operation-id-unsafe.ts';
+import sourceLimit from './rules/source-limit.ts';
 
 /** Rules that check the compiled output (they have a `check`). */
 const checkRules: Rule[] = [
@@ -52,6 +60,7 @@ const checkRules: Rule[] = [
   connectorSizeLimit,
   operationIdRequired,
   operationIdUnique,
+  operationIdUnsafe,
   parameterFormDataConsumes,
   pathParameterDeclared,
   pathParameterRequired,
@@ -72,6 +81,12 @@ const checkRules: Rule[] = [
 // ── Compiler-reported rules (no `check`; the compiler reports them itself) ─────────────────────
 // Add them here; the list below is merged and sorted by id.
 const compilerRules: Rule[] = [
+  connectorAssetType,
+  connectorFileUnsafe,
+  connectorIdUnsafe,
+  connectorInternalError,
+  mdxLinkScheme,
+  sourceLimit,
   connectorDuplicateKey,
   connectorFileMissing,
   frontmatterUnknownKey,
@@ -88,6 +103,7 @@ const compilerRules: Rule[] = [
 
 // Importer-reported rules (area `import`): their examples are source files run through importSource.
 const importRules: Rule[] = [
+  importRefRefused,
   importApproximated,
   importDropped,
   importJsonDuplicateKey,

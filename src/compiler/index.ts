@@ -4,10 +4,12 @@
  */
 import { basename } from 'node:path';
 import { Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
+import { getOwn, setOwn } from '../core/own.ts';
 import type { Path } from '../core/pointer.ts';
 import { fromPointer, toPointer } from '../core/pointer.ts';
 import { placeDiagnostics } from '../core/position.ts';
 import { SourceFile } from '../core/source-file.ts';
+import { unsafeConnectorIdMessage } from '../core/url-name.ts';
 import { ruleUrl } from '../check/define-rule.ts';
 import { Connector } from '../model/connector.ts';
 import { Operation } from '../model/operation.ts';
@@ -98,7 +100,10 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   const validate = options.validate !== false;
 
   const connectorFile = source.connector;
-  if (!connectorFile) {
+  // What the loader left out (src/compiler/load.ts); a connector.mdx or folder left out is not also "missing".
+  ctx.extra.push(...source.diagnostics);
+  const leftOut = source.diagnostics.some((d) => d.file === source.prefix + 'connector.mdx' || d.file + '/' === source.prefix);
+  if (!connectorFile && !leftOut) {
     ctx.extra.push(
       new Diagnostic({
         ruleId: 'connector-file-missing',
@@ -109,6 +114,13 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
         url: ruleUrl('connector-file-missing'),
       }),
     );
+  }
+  const unsafeId = unsafeConnectorIdMessage(source.id);
+  if (unsafeId) {
+    // On the first line of connector.mdx: the folder name has no line of its own.
+    const firstLine = connectorFile?.text.split('\n', 1)[0]!.trimEnd() ?? '';
+    const place = { start: { line: 1, column: 1 }, end: { line: 1, column: firstLine.length + 1 } };
+    ctx.extra.push(new Diagnostic({ ruleId: 'connector-id-unsafe', severity: 'error', message: unsafeId, file: source.prefix + 'connector.mdx', place, url: ruleUrl('connector-id-unsafe'), args: [source.id] }));
   }
   for (const f of all) parseFrontMatter(f, true);
   checkMdxBodies(all);
@@ -194,7 +206,8 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   const paths = (pathsEntry?.value ?? {}) as Record<string, Obj>;
   const generatedPolicies: Obj[] = [];
   const addOperation = (op: CompiledOperation, file: SourceFile, src: Path) => {
-    const item = (paths[op.path] ??= {}) as Obj;
+    if (!isObject(getOwn(paths, op.path))) setOwn(paths, op.path, {});
+    const item = getOwn<Obj>(paths, op.path)!;
     const route = `${op.method.toUpperCase()} ${op.path}`;
     const first = routes.get(route);
     if (first || Object.hasOwn(item, op.method)) {
@@ -205,13 +218,13 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     }
     ctx.track(item, file, src);
     routes.set(route, { file, at: op.routeAt });
-    item[op.method] = op.operation;
+    setOwn(item, op.method, op.operation);
   };
   for (const { compiled, file, src } of operations) {
     addOperation(compiled, file, src);
     const trigger = compiled as CompiledTrigger;
     if (trigger.notificationContent) {
-      const item = paths[compiled.path]!;
+      const item = getOwn<Obj>(paths, compiled.path)!;
       if (item['x-ms-notification-content'] !== undefined) {
         ctx.report(file, [...src, 'payload'], 'connector-duplicate-key', `\`x-ms-notification-content\` of \`${compiled.path}\` is already set`, { onKey: true });
       } else item['x-ms-notification-content'] = trigger.notificationContent;
@@ -237,7 +250,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
         ctx.report(f, [], 'connector-duplicate-key', `${what} \`${name}\` is already defined in connector.mdx`);
         continue;
       }
-      map[name] = compileOne(name, f);
+      setOwn(map, name, compileOne(name, f));
     }
   };
   mergeFiles('definitions', source.definitions, 'Definition', (_name, f) => {
@@ -293,7 +306,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   }
 
   // ---- Checks over the output, mapped back to the author's files.
-  if (options.check !== false && options.runChecks && !all.some((f) => f.diagnostics.some((d) => d.ruleId === 'frontmatter-yaml'))) {
+  if (options.check !== false && options.runChecks && !all.some((f) => f.diagnostics.some((d) => d.ruleId === 'frontmatter-yaml' || d.ruleId === 'source-limit'))) {
     for (const finding of options.runChecks(swagger, apiProperties)) {
       const doc = finding.doc ?? 'swagger';
       const origin = ctx.originOf(doc, fromPointer(finding.at)) ?? (connectorFile ? { file: connectorFile, path: [] } : undefined);

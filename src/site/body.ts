@@ -2,10 +2,11 @@
  * Renders an MDX body as HTML without evaluating anything: the body is parsed (satteri, the
  * Markdown engine Astro 7 uses), and the tree is serialized here, keeping Markdown, the allowlisted
  * components (mapped to plain HTML) and safe URLs only. Text is always escaped; expressions, ESM
- * and unknown elements are dropped (the `mdx-…` rules already fail the build on them).
+ * and unknown elements are dropped, and a link the site does not follow shows its text (the
+ * `mdx-…` rules report each of them). Any body renders, so one bad body never stops the site.
  */
 import { mdxToHast } from 'satteri';
-import { MDX_COMPONENTS, MDX_ELEMENTS, isCommentExpression, safeUrl } from '../compiler/passes/mdx-body.ts';
+import { MDX_COMPONENTS, MDX_ELEMENTS, urlPolicy } from '../compiler/passes/mdx-body.ts';
 
 interface HNode {
   type: string;
@@ -44,13 +45,28 @@ function attrs(props: Record<string, unknown>, allowed: readonly string[]): stri
   for (const key of allowed) {
     const v = props[key];
     if (v === undefined || v === null || v === false) continue;
-    if ((key === 'href' || key === 'src') && (typeof v !== 'string' || !safeUrl(v))) continue;
+    if ((key === 'href' || key === 'src') && (typeof v !== 'string' || urlPolicy(v, key === 'src') !== 'link')) continue;
     if (key === 'type' && v !== 'checkbox') continue;
     const name = key === 'className' ? 'class' : key;
     if (v === true || v === '') out += ` ${name}`;
     else out += ` ${name}="${escapeHtml(Array.isArray(v) ? v.join(' ') : String(v))}"`;
   }
   return out;
+}
+
+/**
+ * A link or image whose URL the site does not link (src/compiler/passes/mdx-body.ts `urlPolicy`):
+ * a link keeps its text, an image its alt text, so `ms-windows-store://…` reads as text.
+ * Undefined when the element is not one of those.
+ */
+function unlinkedContent(node: HNode, tag: string, props: Record<string, unknown>, render: (n: HNode) => string): string | undefined {
+  if (tag === 'a' && props.href !== undefined && (typeof props.href !== 'string' || urlPolicy(props.href) !== 'link')) {
+    return (node.children ?? []).map(render).join('');
+  }
+  if (tag === 'img' && (typeof props.src !== 'string' || urlPolicy(props.src, true) !== 'link')) {
+    return escapeHtml(typeof props.alt === 'string' ? props.alt : '');
+  }
+  return undefined;
 }
 
 export interface RenderedBody {
@@ -96,6 +112,8 @@ export function renderBody(body: string, options: { dropTitle?: boolean } = {}):
           return `<h${depth} id="${escapeHtml(id)}">${(node.children ?? []).map(render).join('')}</h${depth}>`;
         }
         if (node.type === 'element' && tag !== 'br') first = false;
+        const unlinked = unlinkedContent(node, tag, node.properties ?? {}, render);
+        if (unlinked !== undefined) return unlinked;
         const open = `<${tag}${attrs(node.properties ?? {}, allowed)}${tag === 'a' && typeof node.properties?.href === 'string' && /^https?:/i.test(node.properties.href) ? ' rel="nofollow noopener"' : ''}>`;
         if (VOID.has(tag)) return open;
         return `${open}${(node.children ?? []).map(render).join('')}</${tag}>`;
@@ -115,13 +133,14 @@ export function renderBody(body: string, options: { dropTitle?: boolean } = {}):
         if (name === 'Kbd') return `<kbd>${inner}</kbd>`;
         const allowed = Object.hasOwn(MDX_ELEMENTS, name) ? MDX_ELEMENTS[name]! : undefined;
         if (!allowed) return inner ? escapeHtml(textOf(node)) : '';
+        const unlinked = unlinkedContent(node, name, props, render);
+        if (unlinked !== undefined) return unlinked;
         const open = `<${name}${attrs(props, allowed)}>`;
         return VOID.has(name) ? open : `${open}${inner}</${name}>`;
       }
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        // Comments render as nothing; anything else is an error already, shown as nothing.
-        void isCommentExpression;
+        // Comments render as nothing; anything else is an `mdx-expression` error, shown as nothing.
         return '';
       default:
         // mdxjsEsm, raw, comment, doctype: never emitted.

@@ -6,11 +6,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { runChecks } from '../check/run.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 import { compile } from '../compiler/index.ts';
 import { listConnectorDirs, loadConnector } from '../compiler/load.ts';
 import { authSections, policySentences, type AuthSection } from './auth.ts';
 import { renderBody } from './body.ts';
-import { listOperations, operationSlug, operationView, summarize, type OperationSummary, type OperationView } from './operations.ts';
+import { listOperations, operationView, summarize, type OperationSummary, type OperationView } from './operations.ts';
+import { CONNECTOR_FILES, reservedNameReason, unsafeNameReason } from '../core/url-name.ts';
 import { packageFiles, type PackageFile } from './package.ts';
 import { flattenSchema, typeLabel, type SchemaRow } from './schema.ts';
 
@@ -31,7 +33,12 @@ export interface SiteDiagnostic {
 }
 
 export interface OperationEntry extends OperationSummary {
-  slug: string;
+  /**
+   * URL segment of the operation's page: its operationId. Absent when that is not a safe URL
+   * segment or collides with another page or file of the connector (operation-id-unsafe); the
+   * operation is then listed without a page.
+   */
+  slug?: string;
   /** Repo-relative source file, for "edit this file". */
   file: string;
   /** The MDX body of the action or trigger file (its long documentation), rendered in safe mode. */
@@ -47,6 +54,11 @@ export interface DefinitionView {
 
 export interface SiteConnector {
   id: string;
+  /**
+   * False when the id (the folder name) is not a safe URL segment (connector-id-unsafe): the site
+   * leaves the connector out, writes no package for it, and only reports its diagnostics.
+   */
+  published: boolean;
   title: string;
   description: string;
   version: string;
@@ -104,10 +116,61 @@ export function connectorDirs(roots: readonly string[], cwd = process.cwd()): Ar
   return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Compiles a connector, writes its package under `packageRoot/<id>/` and returns its page data. */
+/**
+ * Names operation pages: an operation's page is `<operationId>/` when the operationId is a safe
+ * URL segment (src/core/url-name.ts) that no file of the connector or earlier operation takes,
+ * ignoring case as macOS and Windows do; otherwise it has none. `check` reports those
+ * (operation-id-unsafe, operation-id-unique). Call the namer in operation order.
+ */
+function pageNamer(id: string, packageFileNames: readonly string[]): (operationId: string) => string | undefined {
+  const taken = new Set([...CONNECTOR_FILES, `${id}.zip`, ...packageFileNames.map((n) => n.split('/')[0]!)].map((n) => n.toLowerCase()));
+  return (operationId) => {
+    if (unsafeNameReason(operationId) || reservedNameReason(operationId) || taken.has(operationId.toLowerCase())) return undefined;
+    taken.add(operationId.toLowerCase());
+    return operationId;
+  };
+}
+
+function siteDiagnostic(d: Diagnostic): SiteDiagnostic {
+  return {
+    severity: d.severity,
+    ruleId: d.ruleId,
+    message: d.message,
+    file: d.file,
+    line: d.place?.start.line ?? 1,
+    column: d.place?.start.column ?? 1,
+    url: d.url ?? '',
+    text: String(d),
+  };
+}
+
+/**
+ * The page data of a connector plugboard could not compile: titled by its id, with no
+ * operations and no package, and its diagnostics (a connector-internal-error naming the failure),
+ * so the catalogue and its page say what went wrong while every other connector renders.
+ */
+export function failedSiteConnector(id: string, display: string, diagnostics: readonly Diagnostic[]): SiteConnector {
+  const site = diagnostics.map(siteDiagnostic);
+  const errors = site.filter((d) => d.severity === 'error').length;
+  const warnings = site.filter((d) => d.severity === 'warning').length;
+  return {
+    id, published: !unsafeNameReason(id), title: id, description: '', version: '', status: '', publisher: '', stackOwner: '', brandColor: '', website: '', privacyPolicy: '',
+    categories: [], host: '', basePath: '/', scheme: 'https', hasIcon: false, authKinds: [], auth: [], policies: [], operations: [], actions: 0, triggers: 0,
+    definitionNames: [], bodyHtml: '', bodyHeadings: [], sourceFile: `${display}/connector.mdx`, diagnostics: site, errors, warnings,
+    validation: errors ? 'errors' : warnings ? 'warnings' : 'valid', packageDir: '', packageFiles: [],
+  };
+}
+
+/**
+ * Compiles a connector, writes its package under `packageRoot/<id>/` and returns its page data.
+ * Throws when plugboard fails on the connector: failed.ts siteConnectorOrFailure turns that into
+ * the failed entry, so that one connector never takes the site down.
+ */
 export function buildSiteConnector(dir: string, display: string, packageRoot: string): SiteConnector {
   const source = loadConnector(dir, display);
   const result = compile(source, { runChecks });
+  // An unsafe id names no folder, page or zip: only its diagnostics are kept.
+  if (unsafeNameReason(result.id)) return failedSiteConnector(result.id, display, result.diagnostics);
   const packageDir = join(packageRoot, result.id);
   rmSync(packageDir, { recursive: true, force: true });
   const files = packageFiles(result);
@@ -133,38 +196,24 @@ export function buildSiteConnector(dir: string, display: string, packageRoot: st
     if (f.frontMatter.body.trim()) docsOf.set(id, renderBody(f.frontMatter.body).html);
   }
   const sourceFile = source.connector?.path ?? `${display}/connector.mdx`;
+  const pageOf = pageNamer(result.id, files.map((f) => f.name));
   const operations: OperationEntry[] = listOperations(swagger).map(({ method, path, op }) => {
     const s = summarize(method, path, op);
     const docsHtml = docsOf.get(s.operationId);
-    return { ...s, slug: operationSlug(s.operationId), file: fileOf.get(s.operationId) ?? sourceFile, ...(docsHtml ? { docsHtml } : {}) };
+    const slug = pageOf(s.operationId);
+    return { ...s, ...(slug !== undefined ? { slug } : {}), file: fileOf.get(s.operationId) ?? sourceFile, ...(docsHtml ? { docsHtml } : {}) };
   });
-  // Two operations must not share a page: suffix later duplicates.
-  const slugs = new Set<string>();
-  for (const op of operations) {
-    let slug = op.slug;
-    for (let i = 2; slugs.has(slug.toLowerCase()); i++) slug = `${op.slug}-${i}`;
-    op.slug = slug;
-    slugs.add(slug.toLowerCase());
-  }
   const definitionNames = Object.keys(isObject(swagger.definitions) ? swagger.definitions : {});
   const securityDefinitions = isObject(swagger.securityDefinitions) ? swagger.securityDefinitions : {};
   const auth = authSections(result.id, apiProperties, securityDefinitions);
-  const diagnostics: SiteDiagnostic[] = result.diagnostics.map((d) => ({
-    severity: d.severity,
-    ruleId: d.ruleId,
-    message: d.message,
-    file: d.file,
-    line: d.place?.start.line ?? 1,
-    column: d.place?.start.column ?? 1,
-    url: d.url ?? '',
-    text: String(d),
-  }));
+  const diagnostics = result.diagnostics.map(siteDiagnostic);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const body = renderBody(source.connector?.frontMatter.body ?? '', { dropTitle: true });
   const visible = operations.filter((o) => !o.internal);
   return {
     id: result.id,
+    published: true,
     title: text(info.title) || result.id,
     description: text(info.description),
     version: text(info.version),
@@ -220,9 +269,9 @@ export function operationDetail(c: SiteConnector, op: Pick<OperationEntry, 'meth
   return operationView({ id: c.id, title: c.title, host: c.host, basePath: c.basePath, scheme: c.scheme }, swagger, apiProperties, op.method, op.path);
 }
 
-/** True for diagnostics that must stop the site build before anything renders. */
-export function isUnsafeBody(d: Pick<SiteDiagnostic, 'ruleId' | 'severity'>): boolean {
-  return d.severity === 'error' && d.ruleId.startsWith('mdx-');
+/** For getCollection: the connectors the site publishes pages for (see SiteConnector.published). */
+export function isPublished(entry: { data: unknown }): boolean {
+  return (entry.data as SiteConnector).published;
 }
 
 /** The package files of a stored connector, byte for byte what `plugboard build` writes. */

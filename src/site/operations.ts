@@ -112,11 +112,6 @@ export function listOperations(swagger: Obj): Array<{ method: string; path: stri
   return out;
 }
 
-/** A URL segment for an operation page: the operationId when it is a safe path segment. */
-export function operationSlug(operationId: string): string {
-  return /^[A-Za-z0-9_.-]+$/.test(operationId) && operationId !== '.' && operationId !== '..' ? operationId : encodeURIComponent(operationId).replace(/%/g, '_');
-}
-
 function resolveParameter(p: unknown, swagger: Obj): Obj | undefined {
   if (!isObject(p)) return undefined;
   if (typeof p.$ref === 'string' && p.$ref.startsWith('#/parameters/')) {
@@ -318,13 +313,33 @@ function setPath(target: Obj, path: string, value: unknown): void {
   if (!last.endsWith('[]')) node[last] = value;
 }
 
-/** `GitHub Issues` → `GitHubIssues`: how Power Fx names a connector. */
-export function powerFxName(title: string): string {
-  const name = title.replace(/[^A-Za-z0-9_]/g, '');
-  return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
+/**
+ * Words Power Fx reads as operators or values, so an identifier of that name must be quoted
+ * (https://learn.microsoft.com/power-platform/power-fx/reference/operators#reserved-words).
+ */
+const FX_RESERVED = new Set(['and', 'or', 'not', 'in', 'exactin', 'as', 'true', 'false', 'blank', 'self', 'parent', 'thisitem', 'thisrecord', 'child', 'children', 'empty', 'infinity', 'nan', 'none', 'null', 'pi']);
+
+/**
+ * A Power Fx identifier: as is when it is letters, digits and `_` not starting with a digit,
+ * else in single quotes with each `'` doubled, as the language requires
+ * (https://learn.microsoft.com/power-platform/power-fx/expression-grammar#identifiers).
+ */
+export function fxIdentifier(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !FX_RESERVED.has(name.toLowerCase()) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-const fxLiteral = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) ? '[]' : '{}');
+/** A Power Fx text literal: double quotes, each `"` doubled (Power Fx has no backslash escapes). */
+export function fxText(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+/** `GitHub Issues` → `GitHubIssues`: how Power Apps names a connector (title without spaces and punctuation), as an identifier. */
+export function powerFxName(title: string): string {
+  const name = title.replace(/[^A-Za-z0-9_]/g, '');
+  return fxIdentifier(name || title);
+}
+
+const fxLiteral = (v: unknown): string => (typeof v === 'string' ? fxText(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) ? '[]' : '{}');
 
 export interface SampleContext {
   id: string;
@@ -370,8 +385,8 @@ export function samples(ctx: SampleContext, summary: OperationSummary, groups: P
   // Power Fx: required parameters positionally, in order, then optional ones as a record.
   const args = required.filter((r) => !r.key.includes('.') || r.required).map((r) => fxLiteral(sampleValue(r)));
   const optional = visible.filter((r) => !r.required && !r.key.includes('.') && r.in !== 'body').slice(0, 2);
-  const record = optional.length ? `{${optional.map((r) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.key) ? r.key : `'${r.key}'`}: ${fxLiteral(sampleValue(r))}`).join(', ')}}` : '';
-  const powerFx = `${powerFxName(ctx.title)}.${summary.operationId}(${[...args, ...(record ? [record] : [])].join(', ')})`;
+  const record = optional.length ? `{${optional.map((r) => `${fxIdentifier(r.key)}: ${fxLiteral(sampleValue(r))}`).join(', ')}}` : '';
+  const powerFx = `${powerFxName(ctx.title)}.${fxIdentifier(summary.operationId)}(${[...args, ...(record ? [record] : [])].join(', ')})`;
 
   // The flow definition's action, as the designer stores it.
   const parameters: Obj = {};

@@ -1,7 +1,8 @@
 /**
  * The built site in a real browser (Debian chromium through playwright-core): catalogue filters,
  * Pagefind search, a bundled connector's tables and dynamic-values note, escaping of hostile
- * text from a test-only connector, and screenshots at desktop and phone widths.
+ * text from a test-only connector, and screenshots at desktop and phone widths. Hostile connector
+ * folders are test/e2e/hostile.test.ts.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,24 +128,5 @@ describe('connector and operation pages', () => {
     expect(await page.locator('.prose').innerText()).toContain('<script>window.__xss=5</script>');
     await page.close();
     expect(errors).toEqual([]);
-  });
-});
-
-describe('safe mode', () => {
-  it('fails the site build on an unsafe MDX body before rendering any page', async () => {
-    const { mkdtempSync, writeFileSync, mkdirSync, existsSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { spawnSync } = await import('node:child_process');
-    const work = mkdtempSync(join(tmpdir(), 'plugboard-unsafe-'));
-    mkdirSync(join(work, 'connectors', 'evil'), { recursive: true });
-    writeFileSync(join(work, 'connectors', 'evil', 'connector.mdx'), "---\ntitle: Evil\nversion: '1.0'\nhost: evil.example.com\n---\n# Evil\n\nexport const x = globalThis.process.exit(0)\n\n<script>alert(1)</script>\n");
-    const out = join(work, 'dist');
-    const result = spawnSync('npx', ['astro', 'build'], { env: { ...process.env, PLUGBOARD_CONNECTORS: join(work, 'connectors'), PLUGBOARD_SITE_OUT: out }, encoding: 'utf8' });
-    const log = result.stdout + result.stderr;
-    expect(result.status).not.toBe(0);
-    expect(log).toContain('connector.mdx:8:1-8:44: Unexpected `import`/`export`');
-    expect(log).toContain('(mdx-element)');
-    expect(existsSync(join(out, 'index.html'))).toBe(false);
-    rmSync(work, { recursive: true, force: true });
   });
 });

@@ -107,7 +107,7 @@ describe('navWindow', () => {
     const ops = Array.from({ length: 100 }, (_, i) => ({ slug: `Op${i}`, kind: i < 2 ? 'webhook' : 'action', internal: false }) as never);
     const w = navWindow(ops, 'Op50', 30);
     expect(w.triggers.length + w.actions.length).toBe(30);
-    expect(w.actions.map((o: { slug: string }) => o.slug)).toContain('Op50');
+    expect(w.actions.map((o) => o.slug)).toContain('Op50');
     expect(w.hidden).toBe(70);
     expect(navWindow(ops, undefined, 30).hidden).toBe(0);
   });

@@ -2,9 +2,12 @@
  * Safe mode for MDX bodies. Connector bodies arrive in pull requests from anyone and the site
  * renders them, so a body may hold Markdown and a small allowlist of components and elements,
  * and nothing that runs: no `import`/`export`, no `{expressions}` (MDX comments `{/* … *\/}`
- * are fine), no other elements, no `on*` attributes, no attribute expressions, no `javascript:`
- * links. Each violation is a positioned diagnostic of an `mdx-…` rule. The site never evaluates
- * a body: src/site/body.ts renders the parsed tree itself, keeping only what this pass allows.
+ * are fine), no other elements, no `on*` attributes, no attribute expressions, no URL that can
+ * run (`javascript:`, `vbscript:`, `file:`, `data:` but raster images). Each violation is a
+ * positioned error of an `mdx-…` rule. A link with another scheme (`ms-windows-store:`, `ftp:`)
+ * is harmless but unexpected: an `mdx-link-scheme` warning, and the site shows its text unlinked.
+ * The site never evaluates a body: src/site/body.ts renders the parsed tree itself, keeping only
+ * what this pass allows, so one bad body never stops the site.
  */
 import { mdxToMdast } from 'satteri';
 import { Diagnostic } from '../../core/diagnostic.ts';
@@ -29,11 +32,30 @@ export const MDX_ELEMENTS: Record<string, readonly string[]> = {
   img: ['src', 'alt', 'width', 'height', 'title'],
 };
 
-/** URLs a link or image may point at: web, mail, anchors and relative paths. */
-export function safeUrl(url: string): boolean {
+/** Schemes linked as they are; a URL without a scheme (relative, `#anchor`) is linked too. */
+export const LINKED_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const;
+/** Schemes that run code or read the reader's disk: never linked, an `mdx-url` error. */
+const BLOCKED_SCHEMES = new Set(['javascript', 'vbscript', 'livescript', 'file', 'data']);
+/** Images a `data:` URL may hold in an image: raster types, which cannot run script. */
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif|bmp)[;,]/i;
+
+/**
+ * What the site does with a URL: `link` it, show the text without a `text` link (a harmless other
+ * scheme such as `ms-windows-store:`, `ftp:`, `ms-settings:`; an `mdx-link-scheme` warning) or
+ * `block` it (what can execute; an `mdx-url` error). Browsers ignore control characters and spaces
+ * inside a scheme (`java\tscript:`), so they are removed before it is read.
+ */
+export function urlPolicy(url: string, image = false): 'link' | 'text' | 'block' {
   const trimmed = url.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed)?.[1]?.toLowerCase();
-  return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto';
+  if (scheme === undefined || (LINKED_SCHEMES as readonly string[]).includes(scheme)) return 'link';
+  if (scheme === 'data' && image && DATA_IMAGE.test(trimmed)) return 'link';
+  return BLOCKED_SCHEMES.has(scheme) ? 'block' : 'text';
+}
+
+/** The scheme of a URL as written (for messages). */
+function schemeOf(url: string): string {
+  return /^\s*([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)?.[1] ?? url.split(':', 1)[0]!;
 }
 
 /** An MDX comment `{/* … *\/}` is an expression holding only a comment. */
@@ -56,7 +78,7 @@ interface MdNode {
 }
 
 export interface MdxFinding {
-  ruleId: 'mdx-syntax' | 'mdx-esm' | 'mdx-expression' | 'mdx-element' | 'mdx-url';
+  ruleId: 'mdx-syntax' | 'mdx-esm' | 'mdx-expression' | 'mdx-element' | 'mdx-url' | 'mdx-link-scheme';
   message: string;
   /** 1-based, relative to the body. */
   place: Pos;
@@ -84,6 +106,15 @@ export function mdxBodyFindings(body: string): MdxFinding[] {
   const { tree, findings } = parseMdxBody(body);
   if (!tree) return findings;
   const fallback = whole(body);
+  const checkUrl = (url: string, image: boolean, place: Pos) => {
+    const policy = urlPolicy(url, image);
+    const shown = url.length > 80 ? `${url.slice(0, 77)}…` : url;
+    if (policy === 'block') {
+      findings.push({ ruleId: 'mdx-url', message: `Unexpected URL \`${shown}\`; \`${schemeOf(url)}:\` can run code or read files, so links and images take http, https, mailto, tel or relative URLs`, place });
+    } else if (policy === 'text') {
+      findings.push({ ruleId: 'mdx-link-scheme', message: `Unexpected link scheme \`${schemeOf(url)}:\` in \`${shown}\`; the site shows its text without the link (it links http, https, mailto and tel)`, place });
+    }
+  };
   const visit = (node: MdNode) => {
     const place = node.position ?? fallback;
     switch (node.type) {
@@ -126,18 +157,14 @@ export function mdxBodyFindings(body: string): MdxFinding[] {
           if (values && typeof value === 'string' && !values.includes(value)) {
             findings.push({ ruleId: 'mdx-element', message: `Unexpected \`${attr}="${value}"\` on \`<${name}>\`; expected one of ${values.map((v) => `\`${v}\``).join(', ')}`, place });
           }
-          if ((attr === 'src' || attr === 'href') && typeof value === 'string' && !safeUrl(value)) {
-            findings.push({ ruleId: 'mdx-url', message: `Unexpected URL \`${value}\`; links and images take http, https, mailto or relative URLs`, place });
-          }
+          if ((attr === 'src' || attr === 'href') && typeof value === 'string') checkUrl(value, name === 'img', place);
         }
         break;
       }
       case 'link':
       case 'image':
       case 'definition':
-        if (typeof node.url === 'string' && !safeUrl(node.url)) {
-          findings.push({ ruleId: 'mdx-url', message: `Unexpected URL \`${node.url}\`; links and images take http, https, mailto or relative URLs`, place });
-        }
+        if (typeof node.url === 'string') checkUrl(node.url, node.type === 'image', place);
         break;
       case 'html':
         // Not produced by the MDX parser; kept out in any case.
@@ -170,7 +197,7 @@ export function checkMdxBodies(files: Iterable<SourceFile>): void {
       file.diagnostics.push(
         new Diagnostic({
           ruleId: f.ruleId,
-          severity: 'error',
+          severity: f.ruleId === 'mdx-link-scheme' ? 'warning' : 'error',
           message: f.message,
           file: file.path,
           place: {

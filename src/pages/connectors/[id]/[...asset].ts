@@ -1,9 +1,9 @@
 import { getCollection } from 'astro:content';
-import type { SiteConnector } from '../../../site/connectors.ts';
+import { isPublished, type SiteConnector } from '../../../site/connectors.ts';
 import { assetNames, packageFile } from '../../../site/endpoints.ts';
 
 export async function getStaticPaths() {
-  return (await getCollection('connectors')).flatMap((e) => {
+  return (await getCollection('connectors', isPublished)).flatMap((e) => {
     const c = e.data as unknown as SiteConnector;
     return assetNames(c).map((name) => ({ params: { id: c.id, asset: name }, props: { c, name } }));
   });
