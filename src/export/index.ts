@@ -3,10 +3,8 @@
  * text is deterministic (2-space JSON, or YAML for OpenAPI when asked) with a final newline.
  */
 import { basename } from 'node:path';
-import { runChecks } from '../check/run.ts';
+import { compileConnector } from '../build/connector.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { compile } from '../compiler/index.ts';
-import { loadConnector } from '../compiler/load.ts';
 import { toYaml } from '../import/write-mdx.ts';
 import { exportOpenApi3, type Compiled } from './openapi3.ts';
 import { exportPostman } from './postman.ts';
@@ -32,8 +30,7 @@ export function exportCompiled(id: string, compiled: Compiled, to: ExportFormat,
 
 /** Compiles the connector folder `dir` (with the checks) and exports it. */
 export function exportConnector(dir: string, to: ExportFormat, options: { display?: string; yaml?: boolean } = {}): ExportResult {
-  const source = loadConnector(dir, options.display ?? dir);
-  const result = compile(source, { runChecks });
   const id = basename(dir.replace(/\/+$/, ''));
+  const { result } = compileConnector({ id, dir, display: options.display ?? dir });
   return { ...exportCompiled(id, result, to, options.yaml !== undefined ? { yaml: options.yaml } : {}), diagnostics: result.diagnostics };
 }

@@ -5,11 +5,9 @@
  * with the connection fields' defaults); body and formData parameters become `requestBody`;
  * definitions, shared parameters and responses move under `components` with their `$ref`s.
  */
-import type { ApiProperties, Swagger } from '../compiler/types.ts';
+import { deref, isMethod, isObject, type ApiProperties, type Swagger } from '../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 const PARAM_SCHEMA_KEYS = ['type', 'format', 'items', 'default', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'enum', 'multipleOf'];
 
 export interface Compiled {
@@ -24,11 +22,11 @@ function rewriteRef(ref: string): string {
 /** A Swagger 2.0 schema → a 3.1 schema (refs, x-nullable, file, exclusive bounds). */
 export function schema3(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(schema3);
-  if (!isObj(node)) return node;
+  if (!isObject(node)) return node;
   const out: Obj = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === '$ref' && typeof v === 'string') out.$ref = rewriteRef(v);
-    else if (k === 'properties' && isObj(v)) out.properties = Object.fromEntries(Object.entries(v).map(([n, s]) => [n, schema3(s)]));
+    else if (k === 'properties' && isObject(v)) out.properties = Object.fromEntries(Object.entries(v).map(([n, s]) => [n, schema3(s)]));
     else if (k === 'items' || k === 'additionalProperties' || k === 'not') out[k] = typeof v === 'boolean' ? v : schema3(v);
     else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) out[k] = v.map(schema3);
     else if (k === 'x-nullable') {
@@ -71,10 +69,10 @@ function parameter3(p: Obj): Obj {
 }
 
 function response3(r: unknown, produces: string[]): unknown {
-  if (!isObj(r)) return r;
+  if (!isObject(r)) return r;
   if (typeof r.$ref === 'string') return { $ref: rewriteRef(r.$ref) };
   const out: Obj = { description: r.description ?? '' };
-  const examples = isObj(r.examples) ? r.examples : {};
+  const examples = isObject(r.examples) ? r.examples : {};
   if (r.schema !== undefined || Object.keys(examples).length) {
     const content: Obj = {};
     const types = produces.length ? produces : Object.keys(examples).length ? Object.keys(examples) : ['application/json'];
@@ -86,10 +84,10 @@ function response3(r: unknown, produces: string[]): unknown {
     }
     out.content = content;
   }
-  if (isObj(r.headers)) {
+  if (isObject(r.headers)) {
     out.headers = Object.fromEntries(
       Object.entries(r.headers).map(([name, h]) => {
-        const header = isObj(h) ? h : {};
+        const header = isObject(h) ? h : {};
         const schema: Obj = {};
         for (const k of PARAM_SCHEMA_KEYS) if (header[k] !== undefined) schema[k] = header[k];
         const o: Obj = { schema: schema3(schema) };
@@ -103,7 +101,7 @@ function response3(r: unknown, produces: string[]): unknown {
   return out;
 }
 
-function operation3(op: Obj, swagger: Obj, shared: Obj): Obj {
+function operation3(op: Obj, swagger: Swagger): Obj {
   const out: Obj = {};
   const consumes = Array.isArray(op.consumes) ? (op.consumes as string[]) : Array.isArray(swagger.consumes) ? (swagger.consumes as string[]) : [];
   const produces = Array.isArray(op.produces) ? (op.produces as string[]) : Array.isArray(swagger.produces) ? (swagger.produces as string[]) : [];
@@ -111,10 +109,10 @@ function operation3(op: Obj, swagger: Obj, shared: Obj): Obj {
   let body: Obj | undefined;
   const form: Obj[] = [];
   for (const raw of Array.isArray(op.parameters) ? op.parameters : []) {
-    if (!isObj(raw)) continue;
+    if (!isObject(raw)) continue;
     // Shared body and formData parameters cannot be components.parameters: inline them.
-    const resolved = typeof raw.$ref === 'string' && raw.$ref.startsWith('#/parameters/') ? shared[raw.$ref.slice('#/parameters/'.length)] : raw;
-    const p = isObj(resolved) && (resolved.in === 'body' || resolved.in === 'formData') ? resolved : raw;
+    const resolved = deref(swagger, raw);
+    const p = resolved && (resolved.in === 'body' || resolved.in === 'formData') ? resolved : raw;
     if (p.in === 'body') body = p;
     else if (p.in === 'formData') form.push(p);
     else params.push(parameter3(p));
@@ -146,7 +144,7 @@ function operation3(op: Obj, swagger: Obj, shared: Obj): Obj {
         }
         out.requestBody = { content: { [type]: { schema: { type: 'object', properties, ...(required.length ? { required } : {}) } } } };
       }
-    } else if (k === 'responses' && isObj(v)) {
+    } else if (k === 'responses' && isObject(v)) {
       out.responses = Object.fromEntries(Object.entries(v).map(([code, r]) => [code, code.startsWith('x-') ? r : response3(r, produces)]));
     } else if (k === 'consumes' || k === 'produces' || k === 'schemes') continue;
     else out[k] = v;
@@ -158,12 +156,12 @@ function operation3(op: Obj, swagger: Obj, shared: Obj): Obj {
 function servers(swagger: Obj, apiProperties: ApiProperties): Obj[] {
   const scheme = Array.isArray(swagger.schemes) && swagger.schemes.length ? String(swagger.schemes[0]) : 'https';
   const basePath = typeof swagger.basePath === 'string' && swagger.basePath !== '/' ? swagger.basePath : '';
-  const props = isObj(apiProperties.properties) ? apiProperties.properties : {};
+  const props = isObject(apiProperties.properties) ? apiProperties.properties : {};
   const policies = Array.isArray(props.policyTemplateInstances) ? props.policyTemplateInstances : [];
-  const dynamic = policies.find((p) => isObj(p) && p.templateId === 'dynamichosturl') as Obj | undefined;
-  const template = dynamic && isObj(dynamic.parameters) ? dynamic.parameters['x-ms-apimTemplateParameter.urlTemplate'] : undefined;
+  const dynamic = policies.find((p) => isObject(p) && p.templateId === 'dynamichosturl') as Obj | undefined;
+  const template = dynamic && isObject(dynamic.parameters) ? dynamic.parameters['x-ms-apimTemplateParameter.urlTemplate'] : undefined;
   if (typeof template === 'string' && template.includes('@connectionParameters(')) {
-    const params = isObj(props.connectionParameters) ? props.connectionParameters : {};
+    const params = isObject(props.connectionParameters) ? props.connectionParameters : {};
     // Defaults: the connection field's, else what the definition's own host says.
     const escaped = template.split(/@connectionParameters\('[^']+'\)/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const names = [...template.matchAll(/@connectionParameters\('([^']+)'\)/g)].map((m) => m[1]!);
@@ -171,12 +169,12 @@ function servers(swagger: Obj, apiProperties: ApiProperties): Obj[] {
     const fromHost = new Map(names.map((n, i) => [n, actual?.[i + 1]]));
     const variables: Obj = {};
     const url = template.replace(/@connectionParameters\('([^']+)'\)/g, (_, name: string) => {
-      const p = isObj(params[name]) ? (params[name] as Obj) : {};
-      const ui = isObj(p.uiDefinition) ? p.uiDefinition : {};
+      const p = isObject(params[name]) ? (params[name] as Obj) : {};
+      const ui = isObject(p.uiDefinition) ? p.uiDefinition : {};
       const variable: Obj = { default: typeof p.defaultValue === 'string' ? p.defaultValue : (fromHost.get(name) ?? name) };
       if (typeof ui.description === 'string') variable.description = ui.description;
-      const allowed = isObj(ui.constraints) && Array.isArray(ui.constraints.allowedValues) ? ui.constraints.allowedValues : undefined;
-      if (allowed) variable.enum = allowed.map((a) => (isObj(a) ? a.value : a));
+      const allowed = isObject(ui.constraints) && Array.isArray(ui.constraints.allowedValues) ? ui.constraints.allowedValues : undefined;
+      if (allowed) variable.enum = allowed.map((a) => (isObject(a) ? a.value : a));
       variables[name] = variable;
       return `{${name}}`;
     });
@@ -187,10 +185,10 @@ function servers(swagger: Obj, apiProperties: ApiProperties): Obj[] {
 }
 
 function securitySchemes(defs: unknown): Obj | undefined {
-  if (!isObj(defs)) return undefined;
+  if (!isObject(defs)) return undefined;
   const out: Obj = {};
   for (const [name, d] of Object.entries(defs)) {
-    if (!isObj(d)) continue;
+    if (!isObject(d)) continue;
     const extra = Object.fromEntries(Object.entries(d).filter(([k]) => k.startsWith('x-') || k === 'description'));
     if (d.type === 'apiKey') out[name] = { type: 'apiKey', in: d.in, name: d.name, ...extra };
     else if (d.type === 'basic') out[name] = { type: 'http', scheme: 'basic', ...extra };
@@ -199,7 +197,7 @@ function securitySchemes(defs: unknown): Obj | undefined {
       const flow: Obj = {};
       if (d.authorizationUrl !== undefined && flowName !== 'clientCredentials' && flowName !== 'password') flow.authorizationUrl = d.authorizationUrl;
       if (d.tokenUrl !== undefined && flowName !== 'implicit') flow.tokenUrl = d.tokenUrl;
-      flow.scopes = isObj(d.scopes) ? d.scopes : {};
+      flow.scopes = isObject(d.scopes) ? d.scopes : {};
       out[name] = { type: 'oauth2', flows: { [flowName]: flow }, ...extra };
     }
   }
@@ -211,25 +209,25 @@ export function exportOpenApi3({ swagger, apiProperties }: Compiled): Obj {
   const doc: Obj = { openapi: '3.1.0', info: s.info ?? { title: 'API', version: '1.0' } };
   const srv = servers(s, apiProperties);
   if (srv.length) doc.servers = srv;
-  const shared = isObj(s.parameters) ? s.parameters : {};
+  const shared = isObject(s.parameters) ? s.parameters : {};
   const paths: Obj = {};
-  for (const [route, item] of Object.entries(isObj(s.paths) ? s.paths : {})) {
-    if (!isObj(item)) continue;
+  for (const [route, item] of Object.entries(isObject(s.paths) ? s.paths : {})) {
+    if (!isObject(item)) continue;
     const out: Obj = {};
     for (const [k, v] of Object.entries(item)) {
-      if (METHODS.includes(k) && isObj(v)) out[k] = operation3(v, s, shared);
-      else if (k === 'parameters' && Array.isArray(v)) out.parameters = v.filter(isObj).filter((p) => p.in !== 'body' && p.in !== 'formData').map(parameter3);
-      else if (k === 'x-ms-notification-content' && isObj(v)) out[k] = { ...v, ...(v.schema !== undefined ? { schema: schema3(v.schema) } : {}) };
+      if (isMethod(k) && isObject(v)) out[k] = operation3(v, swagger);
+      else if (k === 'parameters' && Array.isArray(v)) out.parameters = v.filter(isObject).filter((p) => p.in !== 'body' && p.in !== 'formData').map(parameter3);
+      else if (k === 'x-ms-notification-content' && isObject(v)) out[k] = { ...v, ...(v.schema !== undefined ? { schema: schema3(v.schema) } : {}) };
       else out[k] = v;
     }
     paths[route] = out;
   }
   doc.paths = paths;
   const components: Obj = {};
-  if (isObj(s.definitions)) components.schemas = Object.fromEntries(Object.entries(s.definitions).map(([n, d]) => [n, schema3(d)]));
-  const params = Object.entries(shared).filter(([, p]) => isObj(p) && p.in !== 'body' && p.in !== 'formData');
+  if (isObject(s.definitions)) components.schemas = Object.fromEntries(Object.entries(s.definitions).map(([n, d]) => [n, schema3(d)]));
+  const params = Object.entries(shared).filter(([, p]) => isObject(p) && p.in !== 'body' && p.in !== 'formData');
   if (params.length) components.parameters = Object.fromEntries(params.map(([n, p]) => [n, parameter3(p as Obj)]));
-  if (isObj(s.responses)) components.responses = Object.fromEntries(Object.entries(s.responses).map(([n, r]) => [n, response3(r, Array.isArray(s.produces) ? (s.produces as string[]) : [])]));
+  if (isObject(s.responses)) components.responses = Object.fromEntries(Object.entries(s.responses).map(([n, r]) => [n, response3(r, Array.isArray(s.produces) ? (s.produces as string[]) : [])]));
   const schemes = securitySchemes(s.securityDefinitions);
   if (schemes && Object.keys(schemes).length) components.securitySchemes = schemes;
   if (Object.keys(components).length) doc.components = components;

@@ -4,16 +4,15 @@
  * security definition (secrets as `{{variables}}`, never values), example bodies built from the
  * schemas, and every response with a schema or example as a saved example.
  */
+import { isObject, METHODS, parameters } from '../swagger/index.ts';
 import type { Compiled } from './openapi3.ts';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 export const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
 /** A plausible value for a schema: its example or default, else one built from its type. */
 export function sampleOf(schema: unknown, definitions: Obj, depth = 0, seen: string[] = []): unknown {
-  if (!isObj(schema) || depth > 8) return undefined;
+  if (!isObject(schema) || depth > 8) return undefined;
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.replace(/^#\/definitions\//, '');
     if (seen.includes(name)) return undefined;
@@ -27,15 +26,15 @@ export function sampleOf(schema: unknown, definitions: Obj, depth = 0, seen: str
     const merged: Obj = {};
     for (const part of schema.allOf) {
       const v = sampleOf(part, definitions, depth + 1, seen);
-      if (isObj(v)) Object.assign(merged, v);
+      if (isObject(v)) Object.assign(merged, v);
     }
     return merged;
   }
-  const type = schema.type ?? (isObj(schema.properties) ? 'object' : undefined);
+  const type = schema.type ?? (isObject(schema.properties) ? 'object' : undefined);
   if (type === 'object') {
     const out: Obj = {};
-    for (const [k, v] of Object.entries(isObj(schema.properties) ? schema.properties : {})) {
-      if (isObj(v) && v['x-ms-notification-url'] === true) continue;
+    for (const [k, v] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
+      if (isObject(v) && v['x-ms-notification-url'] === true) continue;
       const value = sampleOf(v, definitions, depth + 1, seen);
       if (value !== undefined) out[k] = value;
     }
@@ -55,14 +54,14 @@ export function sampleOf(schema: unknown, definitions: Obj, depth = 0, seen: str
 }
 
 function auth(swagger: Obj): Obj | undefined {
-  const defs = isObj(swagger.securityDefinitions) ? swagger.securityDefinitions : {};
+  const defs = isObject(swagger.securityDefinitions) ? swagger.securityDefinitions : {};
   const [, d] = Object.entries(defs)[0] ?? [];
-  if (!isObj(d)) return undefined;
+  if (!isObject(d)) return undefined;
   const kv = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value, type: 'string' }));
   if (d.type === 'apiKey') return { type: 'apikey', apikey: kv({ key: String(d.name), value: '{{apiKey}}', in: String(d.in) }) };
   if (d.type === 'basic') return { type: 'basic', basic: kv({ username: '{{username}}', password: '{{password}}' }) };
   if (d.type === 'oauth2') {
-    const scopes = isObj(d.scopes) ? Object.keys(d.scopes).join(' ') : '';
+    const scopes = isObject(d.scopes) ? Object.keys(d.scopes).join(' ') : '';
     const values: Record<string, string> = { grant_type: d.flow === 'application' ? 'client_credentials' : 'authorization_code', clientId: '{{clientId}}', clientSecret: '{{clientSecret}}', addTokenTo: 'header' };
     if (typeof d.authorizationUrl === 'string') values.authUrl = d.authorizationUrl;
     if (typeof d.tokenUrl === 'string') values.accessTokenUrl = d.tokenUrl;
@@ -73,15 +72,15 @@ function auth(swagger: Obj): Obj | undefined {
 }
 
 function baseUrl(swagger: Obj, compiled: Compiled): { value: string; variables: Obj[] } {
-  const props = isObj(compiled.apiProperties.properties) ? compiled.apiProperties.properties : {};
+  const props = isObject(compiled.apiProperties.properties) ? compiled.apiProperties.properties : {};
   const policies = Array.isArray(props.policyTemplateInstances) ? props.policyTemplateInstances : [];
-  const dynamic = policies.find((p) => isObj(p) && p.templateId === 'dynamichosturl') as Obj | undefined;
-  const template = dynamic && isObj(dynamic.parameters) ? dynamic.parameters['x-ms-apimTemplateParameter.urlTemplate'] : undefined;
+  const dynamic = policies.find((p) => isObject(p) && p.templateId === 'dynamichosturl') as Obj | undefined;
+  const template = dynamic && isObject(dynamic.parameters) ? dynamic.parameters['x-ms-apimTemplateParameter.urlTemplate'] : undefined;
   if (typeof template === 'string') {
-    const params = isObj(props.connectionParameters) ? props.connectionParameters : {};
+    const params = isObject(props.connectionParameters) ? props.connectionParameters : {};
     const variables: Obj[] = [];
     const value = template.replace(/@connectionParameters\('([^']+)'\)/g, (_, name: string) => {
-      const p = isObj(params[name]) ? (params[name] as Obj) : {};
+      const p = isObject(params[name]) ? (params[name] as Obj) : {};
       variables.push({ key: name, value: typeof p.defaultValue === 'string' ? p.defaultValue : '' });
       return `{{${name}}}`;
     });
@@ -94,9 +93,8 @@ function baseUrl(swagger: Obj, compiled: Compiled): { value: string; variables: 
 
 export function exportPostman(compiled: Compiled): Obj {
   const swagger = compiled.swagger as Obj;
-  const info = isObj(swagger.info) ? swagger.info : {};
-  const definitions = isObj(swagger.definitions) ? swagger.definitions : {};
-  const shared = isObj(swagger.parameters) ? swagger.parameters : {};
+  const info = isObject(swagger.info) ? swagger.info : {};
+  const definitions = isObject(swagger.definitions) ? swagger.definitions : {};
   const base = baseUrl(swagger, compiled);
   const root: Obj[] = [];
   const folders = new Map<string, Obj[]>();
@@ -115,14 +113,12 @@ export function exportPostman(compiled: Compiled): Obj {
     }
     return list;
   };
-  for (const [route, item] of Object.entries(isObj(swagger.paths) ? swagger.paths : {})) {
-    if (!isObj(item)) continue;
+  for (const [route, item] of Object.entries(isObject(swagger.paths) ? swagger.paths : {})) {
+    if (!isObject(item)) continue;
     for (const method of METHODS) {
       const op = item[method];
-      if (!isObj(op)) continue;
-      const params = (Array.isArray(op.parameters) ? op.parameters : [])
-        .map((p) => (isObj(p) && typeof p.$ref === 'string' ? shared[p.$ref.replace('#/parameters/', '')] : p))
-        .filter(isObj);
+      if (!isObject(op)) continue;
+      const params: Obj[] = parameters(compiled.swagger, item, op);
       const value = (p: Obj) => {
         const v = p['x-ms-test-value'] ?? p.default ?? p['x-example'];
         return v === undefined ? '' : String(v);
@@ -152,9 +148,9 @@ export function exportPostman(compiled: Compiled): Obj {
       }
       if (typeof op.description === 'string') request.description = op.description;
       const responses: Obj[] = [];
-      for (const [code, r] of Object.entries(isObj(op.responses) ? op.responses : {})) {
-        if (!/^\d{3}$/.test(code) || !isObj(r)) continue;
-        const examples = isObj(r.examples) ? r.examples : {};
+      for (const [code, r] of Object.entries(isObject(op.responses) ? op.responses : {})) {
+        if (!/^\d{3}$/.test(code) || !isObject(r)) continue;
+        const examples = isObject(r.examples) ? r.examples : {};
         const [mime, example] = Object.entries(examples)[0] ?? [];
         const sample = example ?? sampleOf(r.schema, definitions);
         if (sample === undefined) continue;

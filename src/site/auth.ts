@@ -3,8 +3,9 @@
  * parameters table, OAuth details (identity provider, scopes, redirect URL), and each policy
  * template instance in plain words.
  */
+import { isObject } from '../swagger/index.ts';
+
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
 
 export interface ConnectionParameterRow {

@@ -3,13 +3,11 @@
  * operation of the compiled Swagger, with parameters grouped like the designer (important first,
  * advanced folded, internal hidden), bodies and returns flattened, trigger mechanics, and samples.
  */
-import { dynamicSource, flattenSchema, isDynamicSchema, refName, resolveRef, typeLabel, type SchemaRow } from './schema.ts';
+import { buildRequest, isObject, isSuccess, METHODS, parameters, Placeholder, responses, type Credentials, type HttpRequest, type Operation, type PathItem, type Swagger } from '../swagger/index.ts';
+import { dynamicSource, flattenSchema, isDynamicSchema, resolveRef, typeLabel, type SchemaRow } from './schema.ts';
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
 export type OperationKind = 'action' | 'webhook' | 'polling' | 'trigger';
 
@@ -71,7 +69,8 @@ export interface OperationView extends OperationSummary {
   parameters: ParameterGroups;
   returns: Returns[];
   trigger?: TriggerInfo;
-  samples: { curl: string; powerFx: string; flow: string };
+  /** Usage samples; `powerFx` only for actions, since Power Apps cannot call triggers. */
+  samples: { curl: string; powerFx?: string; flow: string };
 }
 
 function kindOf(op: Obj): OperationKind {
@@ -110,26 +109,6 @@ export function listOperations(swagger: Obj): Array<{ method: string; path: stri
     for (const method of METHODS) if (isObject(item[method])) out.push({ method, path, op: item[method] as Obj, item });
   }
   return out;
-}
-
-function resolveParameter(p: unknown, swagger: Obj): Obj | undefined {
-  if (!isObject(p)) return undefined;
-  if (typeof p.$ref === 'string' && p.$ref.startsWith('#/parameters/')) {
-    const name = decodeURIComponent(p.$ref.slice('#/parameters/'.length));
-    const params = isObject(swagger.parameters) ? swagger.parameters : {};
-    return isObject(params[name]) ? (params[name] as Obj) : undefined;
-  }
-  return p;
-}
-
-/** The parameters of an operation (path-item parameters first, overridden by the operation's). */
-export function operationParameters(item: Obj, op: Obj, swagger: Obj): Obj[] {
-  const byKey = new Map<string, Obj>();
-  for (const raw of [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
-    const p = resolveParameter(raw, swagger);
-    if (p) byKey.set(`${text(p.in)}:${text(p.name)}`, p);
-  }
-  return [...byKey.values()];
 }
 
 /** Parameter rows (body flattened to `body/path` keys), grouped like the designer. */
@@ -217,12 +196,10 @@ function hasInternalParent(row: ParameterRow, _rows: ParameterRow[], params: Obj
   return false;
 }
 
-export function operationReturns(op: Obj, definitions: Obj): Returns[] {
-  const responses = isObject(op.responses) ? op.responses : {};
+export function operationReturns(swagger: Swagger, op: Obj, definitions: Obj): Returns[] {
   const out: Returns[] = [];
-  for (const [status, raw] of Object.entries(responses)) {
-    if (!isObject(raw)) continue;
-    if (!/^2\d\d$/.test(status) && status !== 'default') continue;
+  for (const { status, response: raw } of responses(swagger, op as Operation)) {
+    if (!isSuccess(status)) continue;
     const description = text(raw.description);
     if (raw.schema === undefined) {
       out.push({ status, description, kind: 'none', type: '', rows: [] });
@@ -264,9 +241,7 @@ function triggerInfo(summary: OperationSummary, op: Obj, item: Obj, params: Obj[
     if (del) info.unsubscribe = text(del.op.operationId) || `DELETE ${del.path}`;
   }
   if (summary.kind === 'polling') {
-    const props = isObject(apiProperties.properties) ? apiProperties.properties : {};
-    const policies = Array.isArray(props.policyTemplateInstances) ? props.policyTemplateInstances : [];
-    const policy = policies.find((p) => isObject(p) && p.templateId === 'pollingtrigger' && isObject(p.parameters) && Array.isArray(p.parameters['x-ms-apimTemplate-operationName']) && (p.parameters['x-ms-apimTemplate-operationName'] as unknown[]).includes(summary.operationId)) as Obj | undefined;
+    const policy = pollingPolicy(apiProperties, summary.operationId);
     const parameters = isObject(policy?.parameters) ? policy.parameters : {};
     const split = parameters['x-ms-apimTemplateParameter.triggerDataPath'];
     if (typeof split === 'string') info.splitOn = split;
@@ -282,36 +257,6 @@ function triggerInfo(summary: OperationSummary, op: Obj, item: Obj, params: Obj[
 }
 
 // ---- Samples -----------------------------------------------------------------------------------
-
-function sampleValue(row: Pick<SchemaRow, 'type' | 'enum' | 'default' | 'name'>): unknown {
-  if (row.default !== undefined) {
-    try {
-      return row.type === 'string' || row.type === 'date-time' || row.type === 'date' ? row.default : JSON.parse(row.default);
-    } catch {
-      return row.default;
-    }
-  }
-  if (row.enum?.length) return row.enum[0];
-  if (/^(integer|int32|int64)$/.test(row.type)) return 1;
-  if (/^(number|float|double)$/.test(row.type)) return 1.5;
-  if (row.type === 'boolean') return true;
-  if (row.type === 'date-time') return '2024-01-01T00:00:00Z';
-  if (row.type === 'date') return '2024-01-01';
-  if (row.type.startsWith('array')) return [];
-  if (row.type === 'object') return {};
-  return row.name;
-}
-
-function setPath(target: Obj, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let node = target;
-  for (const part of parts.slice(0, -1)) {
-    if (part.endsWith('[]')) return; // array members are left out of samples
-    node = (isObject(node[part]) ? node[part] : (node[part] = {})) as Obj;
-  }
-  const last = parts[parts.length - 1]!;
-  if (!last.endsWith('[]')) node[last] = value;
-}
 
 /**
  * Words Power Fx reads as operators or values, so an identifier of that name must be quoted
@@ -339,97 +284,193 @@ export function powerFxName(title: string): string {
   return fxIdentifier(name || title);
 }
 
-const fxLiteral = (v: unknown): string => (typeof v === 'string' ? fxText(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) ? '[]' : '{}');
-
-export interface SampleContext {
-  id: string;
-  title: string;
-  host: string;
-  basePath: string;
-  scheme: string;
+/** A Power Fx literal for a sample value; placeholders become text like `"<owner>"`. */
+function fxLiteral(v: unknown): string {
+  if (typeof v === 'string' || v instanceof Placeholder) return fxText(String(v));
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return Array.isArray(v) ? '[]' : '{}';
 }
 
-export function samples(ctx: SampleContext, summary: OperationSummary, groups: ParameterGroups, allParams: Obj[], definitions: Obj): OperationView['samples'] {
-  const visible = [...groups.important, ...groups.normal, ...groups.advanced];
-  const required = visible.filter((r) => r.required);
-  // curl: path parameters substituted, required query parameters, a JSON body of the required properties.
-  let path = summary.path;
-  const query: string[] = [];
-  const headers: string[] = [];
-  const body: Obj = {};
-  let hasBody = false;
-  for (const p of allParams) {
-    const name = text(p.name);
-    const row = visible.find((r) => r.key === name) ?? { type: text(p.type), name, ...(p.default !== undefined ? { default: String(p.default) } : {}) };
-    if (p.in === 'path') path = path.replace(`{${name}}`, encodeURIComponent(String(sampleValue(row as SchemaRow))));
-    else if (p.in === 'query' && (p.required === true)) query.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(sampleValue(row as SchemaRow)))}`);
-    else if (p.in === 'header' && p.required === true) headers.push(`${name}: ${String(sampleValue(row as SchemaRow))}`);
-    else if (p.in === 'body') hasBody = true;
-  }
-  if (hasBody) {
-    const bodyParam = allParams.find((p) => p.in === 'body')!;
-    for (const row of flattenSchema(bodyParam.schema, definitions)) {
-      if (!row.required && row.visibility !== 'important') continue;
-      if (row.path.includes('.') && !row.required) continue;
-      setPath(body, row.path, sampleValue(row));
+/**
+ * The value a sample shows for a parameter or property: its default, else its first allowed value,
+ * else a typed stand-in for numbers, booleans, arrays and objects (JSON needs the type), else a
+ * placeholder the reader replaces (`<owner>`).
+ */
+function sampleValue(row: Pick<SchemaRow, 'type' | 'enum' | 'default' | 'name'>): unknown {
+  if (row.default !== undefined) {
+    try {
+      return row.type === 'string' || row.type === 'date-time' || row.type === 'date' ? row.default : JSON.parse(row.default);
+    } catch {
+      return row.default;
     }
   }
-  const base = `${ctx.scheme}://${ctx.host || 'example.com'}${ctx.basePath === '/' ? '' : ctx.basePath}`;
-  const url = `${base}${path}${query.length ? `?${query.join('&')}` : ''}`;
-  const curl = [
-    `curl -X ${summary.method.toUpperCase()} '${url.replace(/'/g, "'\\''")}'`,
-    ...headers.map((h) => `  -H '${h.replace(/'/g, "'\\''")}'`),
-    ...(hasBody ? [`  -H 'Content-Type: application/json'`, `  -d '${JSON.stringify(body).replace(/'/g, "'\\''")}'`] : []),
-  ].join(' \\\n');
+  if (row.enum?.length) return row.enum[0];
+  if (/^(integer|int32|int64)$/.test(row.type)) return 1;
+  if (/^(number|float|double)$/.test(row.type)) return 1.5;
+  if (row.type === 'boolean') return true;
+  if (row.type.startsWith('array')) return [];
+  if (row.type === 'object') return {};
+  return new Placeholder(row.name || 'value');
+}
 
-  // Power Fx: required parameters positionally, in order, then optional ones as a record.
+function setPath(target: Obj, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (part.endsWith('[]')) return; // array members are left out of samples
+    node = (isObject(node[part]) ? node[part] : (node[part] = {})) as Obj;
+  }
+  const last = parts[parts.length - 1]!;
+  if (!last.endsWith('[]')) node[last] = value;
+}
+
+/**
+ * The body a sample sends: required properties and important top-level ones, or one value for a
+ * non-object body; `callback` is the path of a webhook's notification-URL property.
+ */
+function sampleBody(bodyParam: Obj, definitions: Obj, callback: string | undefined): unknown {
+  const rows = flattenSchema(bodyParam.schema, definitions);
+  if (!isObject(resolveRef(bodyParam.schema, definitions).schema.properties)) {
+    const root = rows[0];
+    return root ? sampleValue({ ...root, name: root.name || text(bodyParam.name) }) : {};
+  }
+  const body: Obj = {};
+  for (const row of rows) {
+    if (!row.required && row.visibility !== 'important') continue;
+    if (row.path.includes('.') && !row.required) continue;
+    // The platform puts the flow's callback URL in the webhook's notification-URL property.
+    setPath(body, row.path, row.path === callback ? new Placeholder('callback-url') : sampleValue(row));
+  }
+  return body;
+}
+
+/**
+ * Placeholder credentials for the connector's auth: the API key, user name and password, access
+ * token, and every connection parameter (policies read them, like a data center in a host URL).
+ */
+function sampleCredentials(apiProperties: Obj): Credentials {
+  const props = isObject(apiProperties.properties) ? apiProperties.properties : {};
+  const connectionParameters: Record<string, Placeholder> = {};
+  const add = (params: unknown) => {
+    if (isObject(params)) for (const name of Object.keys(params)) connectionParameters[name] = new Placeholder(name);
+  };
+  add(props.connectionParameters);
+  const sets = isObject(props.connectionParameterSets) && Array.isArray(props.connectionParameterSets.values) ? props.connectionParameterSets.values : [];
+  for (const set of sets) if (isObject(set)) add(set.parameters);
+  return {
+    apiKey: new Placeholder('api-key'),
+    username: new Placeholder('username'),
+    password: new Placeholder('password'),
+    token: new Placeholder('access-token'),
+    connectionParameters,
+  };
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+
+/** A request as a curl command, one option per line. */
+export function curlCommand(request: HttpRequest): string {
+  const lines = [`curl -X ${request.method} ${shellQuote(request.url)}`, ...Object.entries(request.headers).map(([name, value]) => `  -H ${shellQuote(`${name}: ${value}`)}`)];
+  const body = request.body;
+  if (body && 'text' in body) lines.push(`  -d ${shellQuote(body.text)}`);
+  else if (body) lines.push(...body.parts.map(([name, value]) => `  -F ${shellQuote(`${name}=${value}`)}`));
+  return lines.join(' \\\n');
+}
+
+/** True when the connector says the trigger is polled: a `pollingtrigger` policy for it, or `x-ms-trigger-metadata` with mode `polling`. */
+function saysPolling(op: Obj, operationId: string, apiProperties: Obj): boolean {
+  const meta = op['x-ms-trigger-metadata'];
+  if (isObject(meta) && meta.mode === 'polling') return true;
+  return pollingPolicy(apiProperties, operationId) !== undefined;
+}
+
+function pollingPolicy(apiProperties: Obj, operationId: string): Obj | undefined {
+  const props = isObject(apiProperties.properties) ? apiProperties.properties : {};
+  const policies = Array.isArray(props.policyTemplateInstances) ? props.policyTemplateInstances : [];
+  return policies.find(
+    (p) => isObject(p) && typeof p.templateId === 'string' && p.templateId.toLowerCase() === 'pollingtrigger' && isObject(p.parameters) && Array.isArray(p.parameters['x-ms-apimTemplate-operationName']) && (p.parameters['x-ms-apimTemplate-operationName'] as unknown[]).includes(operationId),
+  ) as Obj | undefined;
+}
+
+export interface SampleContext {
+  /** The connector's title; Power Apps names the connector after it. */
+  title: string;
+}
+
+export interface SampleInput {
+  swagger: Swagger;
+  apiProperties: Obj;
+  op: Obj;
+  summary: OperationSummary;
+  groups: ParameterGroups;
+  params: Obj[];
+  definitions: Obj;
+  trigger: TriggerInfo | undefined;
+}
+
+export function samples(ctx: SampleContext, { swagger, apiProperties, op, summary, groups, params, definitions, trigger }: SampleInput): OperationView['samples'] {
+  const visible = [...groups.important, ...groups.normal, ...groups.advanced];
+  const required = visible.filter((r) => r.required);
+
+  // curl: what the request builder sends for the required values, with placeholders for what the reader supplies.
+  const values: Record<string, unknown> = {};
+  for (const p of params) {
+    const name = text(p.name);
+    if (p.in === 'body') values[name] = sampleBody(p, definitions, trigger?.callback);
+    // A URL or header value is text: what the reader supplies is a placeholder, whatever its type.
+    else if (p.required === true && p.default === undefined) values[name] = Array.isArray(p.enum) && p.enum.length ? p.enum[0] : new Placeholder(name);
+  }
+  const request = buildRequest({ swagger, apiProperties: apiProperties as never }, summary.operationId, values, sampleCredentials(apiProperties));
+  const curl = request ? curlCommand(request) : '';
+
+  // The flow definition's action or trigger, as the designer stores it. A published connector's
+  // API id and the flow's connection name are assigned by the platform when the connector is
+  // created and the connection added, so the sample names placeholders; plugboard cannot know them.
+  const parameters: Obj = {};
+  for (const r of required) parameters[r.key] = sampleValue(r);
+  const host = { apiId: '/providers/Microsoft.PowerApps/apis/<connector-api-id>', connectionName: '<connection-name>', operationId: summary.operationId };
+  const inputs = { host, parameters, authentication: "@parameters('$authentication')" };
+  let flowObject: Obj;
+  if (summary.kind === 'action') flowObject = { type: 'OpenApiConnection', inputs, runAfter: {} };
+  else if (summary.kind === 'webhook') flowObject = { type: 'OpenApiConnectionWebhook', inputs };
+  else if (saysPolling(op, summary.operationId, apiProperties)) {
+    // How often to poll is the flow author's choice; the connector does not say.
+    flowObject = { type: 'OpenApiConnection', inputs, recurrence: { interval: new Placeholder('interval'), frequency: new Placeholder('frequency') } };
+  } else flowObject = { type: 'OpenApiConnection', inputs };
+  if (trigger?.splitOn) {
+    const rest = trigger.splitOn.replace(/^@triggerBody\(\)\.?/, '');
+    flowObject.splitOn = rest ? `@triggerOutputs()?['body/${rest.split('.').join('/')}']` : "@triggerOutputs()?['body']";
+  }
+  const flow = JSON.stringify({ [summary.operationId]: flowObject }, null, 2);
+  if (summary.kind !== 'action') return { curl, flow };
+
+  // Power Fx (actions only): required parameters positionally, in order, then optional ones as a record.
   const args = required.filter((r) => !r.key.includes('.') || r.required).map((r) => fxLiteral(sampleValue(r)));
   const optional = visible.filter((r) => !r.required && !r.key.includes('.') && r.in !== 'body').slice(0, 2);
   const record = optional.length ? `{${optional.map((r) => `${fxIdentifier(r.key)}: ${fxLiteral(sampleValue(r))}`).join(', ')}}` : '';
   const powerFx = `${powerFxName(ctx.title)}.${fxIdentifier(summary.operationId)}(${[...args, ...(record ? [record] : [])].join(', ')})`;
-
-  // The flow definition's action, as the designer stores it.
-  const parameters: Obj = {};
-  for (const r of visible) if (r.required) parameters[r.key] = sampleValue(r);
-  const host = { apiId: `/providers/Microsoft.PowerApps/apis/shared_${ctx.id}`, connectionName: `shared_${ctx.id}`, operationId: summary.operationId };
-  const inputs = { host, parameters, authentication: "@parameters('$authentication')" };
-  const flowObject: Obj =
-    summary.kind === 'webhook'
-      ? { type: 'OpenApiConnectionWebhook', inputs }
-      : summary.kind === 'polling'
-        ? { type: 'OpenApiConnection', inputs, recurrence: { interval: 3, frequency: 'Minute' } }
-        : { type: 'OpenApiConnection', inputs, runAfter: {} };
-  const flow = JSON.stringify({ [summary.kind === 'action' ? summary.operationId : summary.operationId]: flowObject }, null, 2);
   return { curl, powerFx, flow };
 }
 
-export function operationView(ctx: SampleContext, swagger: Obj, apiProperties: Obj, method: string, path: string): OperationView | undefined {
+/** The view of the operation at `method` `path` of a compiled document (read from disk: any shape). */
+export function operationView(ctx: SampleContext, document: Obj, apiProperties: Obj, method: string, path: string): OperationView | undefined {
+  const swagger = document as Swagger;
   const paths = isObject(swagger.paths) ? swagger.paths : {};
-  const item = isObject(paths[path]) ? (paths[path] as Obj) : undefined;
+  const item = Object.hasOwn(paths, path) && isObject(paths[path]) ? (paths[path] as Obj) : undefined;
   const op = item && isObject(item[method]) ? (item[method] as Obj) : undefined;
   if (!item || !op) return undefined;
   const definitions = isObject(swagger.definitions) ? swagger.definitions : {};
   const summary = summarize(method, path, op);
-  const params = operationParameters(item, op, swagger);
-  const parameters = groupParameters(params, definitions);
+  const params: Obj[] = parameters(swagger, item as PathItem, op as Operation);
+  const groups = groupParameters(params, definitions);
+  const trigger = triggerInfo(summary, op, item, params, swagger, apiProperties);
   const view: OperationView = {
     ...summary,
-    parameters,
-    returns: operationReturns(op, definitions),
-    samples: samples(ctx, summary, parameters, params, definitions),
+    parameters: groups,
+    returns: operationReturns(swagger, op, definitions),
+    samples: samples(ctx, { swagger, apiProperties, op, summary, groups, params, definitions, trigger }),
   };
-  const trigger = triggerInfo(summary, op, item, params, swagger, apiProperties);
-  if (trigger) {
-    view.trigger = trigger;
-    if (trigger.splitOn) {
-      const flow = JSON.parse(view.samples.flow) as Obj;
-      const inner = Object.values(flow)[0] as Obj;
-      const rest = trigger.splitOn.replace(/^@triggerBody\(\)\.?/, '');
-      inner.splitOn = rest ? `@triggerOutputs()?['body/${rest.split('.').join('/')}']` : "@triggerOutputs()?['body']";
-      view.samples.flow = JSON.stringify(flow, null, 2);
-    }
-  }
+  if (trigger) view.trigger = trigger;
   return view;
 }
 
-export { refName };

@@ -4,8 +4,9 @@
  * (`string`, `date-time`, `array of Issue`), the description and the designer's hints.
  * `$ref`s to definitions are expanded (with a cycle guard and a row limit) and named.
  */
+import { definitionName, isObject } from '../swagger/index.ts';
+
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export interface SchemaRow {
   /** Dotted path; `[]` marks array items. Empty for the root of a primitive schema. */
@@ -29,16 +30,12 @@ export interface SchemaRow {
 
 export const MAX_ROWS = 300;
 
-export function refName(ref: unknown): string | undefined {
-  return typeof ref === 'string' && ref.startsWith('#/definitions/') ? decodeURIComponent(ref.slice('#/definitions/'.length)).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
-}
-
 export function resolveRef(schema: unknown, definitions: Obj): { schema: Obj; ref?: string } {
-  let s = isObject(schema) ? schema : {};
+  let s: Obj = isObject(schema) ? schema : {};
   let ref: string | undefined;
   for (let i = 0; i < 20 && typeof s.$ref === 'string'; i++) {
-    const name = refName(s.$ref);
-    if (!name || !isObject(definitions[name])) break;
+    const name = definitionName(s.$ref);
+    if (!name || !Object.hasOwn(definitions, name) || !isObject(definitions[name])) break;
     ref ??= name;
     s = definitions[name] as Obj;
   }
@@ -48,7 +45,7 @@ export function resolveRef(schema: unknown, definitions: Obj): { schema: Obj; re
 /** `string`, `date-time`, `int32`, `array of string`, `array of Issue`, `Issue`, `object`. */
 export function typeLabel(schema: unknown, definitions: Obj): string {
   if (!isObject(schema)) return '';
-  const name = refName(schema.$ref);
+  const name = definitionName(schema.$ref);
   if (name) return name;
   const type = typeof schema.type === 'string' ? schema.type : schema.properties ? 'object' : '';
   if (type === 'array') {

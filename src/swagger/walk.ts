@@ -2,10 +2,11 @@
  * One walk over a compiled Swagger document. It visits every position where the format gives keys
  * a meaning (root, info, path items, operations, parameters, responses, headers, schemas…) with its
  * kind and JSON pointer, and resolves nothing: `$ref` nodes are visited as refs. The result is
- * memoized per document, so every rule reads the same list instead of walking again.
+ * memoized per document, so every reader (checks, site, exporters, the request builder) shares
+ * one walk instead of walking `paths` again.
  */
-import type { Json, JsonObject, Swagger } from '../compiler/types.ts';
-import { fromPointer, getAt, toPointer, type Segment } from '../core/pointer.ts';
+import { toPointer, type Segment } from '../core/pointer.ts';
+import { isMethod, isObject, type Json, type JsonObject, type Swagger } from './types.ts';
 
 export type VisitKind =
   | 'root'
@@ -32,9 +33,6 @@ export type VisitKind =
 
 /** Where a schema tree starts. */
 export type SchemaRoot = 'body' | 'response' | 'definition' | 'notification';
-
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
-const METHOD_SET = new Set<string>(METHODS);
 
 /** Deeper than this is certainly not a real document (and guards against cyclic objects). */
 const MAX_DEPTH = 400;
@@ -132,10 +130,6 @@ export interface Analysis {
   readonly withXms: readonly Visit[];
   /** Visits whose node has this `x-ms-*` key, in document order. */
   withKey(key: string): readonly Visit[];
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const cache = new WeakMap<object, Analysis>();
@@ -328,7 +322,7 @@ function walk(swagger: Swagger): Analysis {
       const pathItem = add('path-item', item, paths, [path]);
       parameterList(item, pathItem);
       for (const [key, value] of Object.entries(item)) {
-        if (METHOD_SET.has(key) && isObject(value)) operation(value, pathItem, key, path);
+        if (isMethod(key) && isObject(value)) operation(value, pathItem, key, path);
       }
       const content = item['x-ms-notification-content'];
       if (isObject(content)) {
@@ -399,76 +393,4 @@ export function describe(visit: Visit): string {
 
 function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}
-
-/** The node a local `#/…` reference points at, or undefined. External references give undefined. */
-export function resolveLocal(swagger: Swagger, ref: string): Json | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  let segments: string[];
-  try {
-    segments = fromPointer(ref);
-  } catch {
-    return undefined;
-  }
-  return getAt(swagger, segments) as Json | undefined;
-}
-
-/** Follows `$ref` chains to a non-reference object (guarding cycles); undefined when it does not resolve. */
-export function deref(swagger: Swagger, node: Json | undefined): JsonObject | undefined {
-  let current = node;
-  const seen = new Set<string>();
-  while (isObject(current) && typeof current.$ref === 'string') {
-    if (seen.has(current.$ref)) return undefined;
-    seen.add(current.$ref);
-    current = resolveLocal(swagger, current.$ref);
-  }
-  return isObject(current) ? current : undefined;
-}
-
-export class ResolvedParameter {
-  /** The parameter object after following its `$ref`. */
-  readonly node: JsonObject;
-  /** Where it is written: the parameter's or reference's visit. */
-  readonly visit: Visit;
-  constructor(node: JsonObject, visit: Visit) {
-    this.node = node;
-    this.visit = visit;
-  }
-  /** Pointer to the resolved parameter object (`/parameters/x` for references). */
-  get pointer(): string {
-    return this.visit.kind === 'ref' ? this.visit.ref!.slice(1) : this.visit.pointer;
-  }
-}
-
-const parametersCache = new WeakMap<Visit, ResolvedParameter[]>();
-
-/**
- * Parameters that apply to an operation: its own plus those of its path item (an operation's own
- * parameter wins over a path item's one with the same `name` and `in`), with local refs followed.
- */
-export function parametersOf(analysis: Analysis, operation: Visit): ResolvedParameter[] {
-  let list = parametersCache.get(operation);
-  if (list) return list;
-  list = [];
-  const own = collect(analysis, operation);
-  list.push(...own);
-  const shared = operation.pathItem ? collect(analysis, operation.pathItem) : [];
-  for (const p of shared) {
-    if (!own.some((o) => o.node.in === p.node.in && o.node.name === p.node.name)) list.push(p);
-  }
-  parametersCache.set(operation, list);
-  return list;
-}
-
-function collect(analysis: Analysis, owner: Visit): ResolvedParameter[] {
-  const result: ResolvedParameter[] = [];
-  for (const visit of analysis.parametersIn(owner)) {
-    if (visit.kind === 'ref') {
-      const node = deref(analysis.swagger, visit.node);
-      if (node && visit.ref?.startsWith('#/')) result.push(new ResolvedParameter(node, visit));
-    } else {
-      result.push(new ResolvedParameter(visit.node, visit));
-    }
-  }
-  return result;
 }

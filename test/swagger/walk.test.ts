@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getAt, toPointer } from '../../src/core/pointer.ts';
-import { analyze, describe as describeVisit, parametersOf } from '../../src/check/walk.ts';
-import { bodyParam, doc, op, pathParam, queryParam } from './helpers.ts';
+import { analyze, describe as describeVisit, parametersOf } from '../../src/swagger/index.ts';
+import { bodyParam, doc, op, pathParam, queryParam } from '../check/helpers.ts';
 
 const swagger = doc(
   {

@@ -1,0 +1,26 @@
+/** The responses of an operation, references followed. */
+import { deref } from './deref.ts';
+import { isObject, type Operation, type Response, type Swagger } from './types.ts';
+
+export interface StatusResponse {
+  /** `200`, `2XX`, `default`… as written. */
+  status: string;
+  response: Response;
+}
+
+/** Every response of `operation` in written order (extension keys skipped, unresolvable references left out). */
+export function responses(swagger: Swagger, operation: Operation): StatusResponse[] {
+  if (!isObject(operation.responses)) return [];
+  const out: StatusResponse[] = [];
+  for (const [status, raw] of Object.entries(operation.responses)) {
+    if (status.startsWith('x-')) continue;
+    const response = deref(swagger, raw);
+    if (response) out.push({ status, response: response as Response });
+  }
+  return out;
+}
+
+/** True for the statuses a caller reads as success: `2xx` codes and `default`. */
+export function isSuccess(status: string): boolean {
+  return /^2\d\d$/.test(status) || status === 'default';
+}
