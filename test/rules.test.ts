@@ -10,10 +10,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSpecialEntry, ruleUrl, type ExampleFiles } from '../src/check/define-rule.ts';
+import { defineRule, isSpecialEntry, ruleUrl, type ExampleFiles, type Rule } from '../src/check/define-rule.ts';
+import { CONNECTOR } from '../src/check/examples.ts';
+import { recommended } from '../src/check/presets.ts';
 import { rules } from '../src/check/registry.ts';
-import { runChecks } from '../src/check/run.ts';
-import { compile } from '../src/compiler/index.ts';
+import { compileAndCheck, type CompileAndCheckOptions } from '../src/check/run.ts';
+import type { RuleId } from '../src/core/rule-ids.ts';
 import { connectorFromFiles, loadConnector } from '../src/compiler/load.ts';
 import { importSource } from '../src/import/index.ts';
 
@@ -37,12 +39,12 @@ function textOnly(files: ExampleFiles): files is Record<string, string> {
   return !Object.values(files).some(isSpecialEntry);
 }
 
-function lint(files: ExampleFiles, _clean = true, id = 'example') {
-  if (textOnly(files)) return compile(connectorFromFiles(id, files), { runChecks }).diagnostics;
+function lint(files: ExampleFiles, id = 'example', options: CompileAndCheckOptions = {}) {
+  if (textOnly(files)) return compileAndCheck(connectorFromFiles(id, files), options).diagnostics;
   const root = mkdtempSync(join(tmpdir(), 'plugboard-rule-'));
   try {
     materialize(join(root, id), files);
-    return compile(loadConnector(join(root, id), ''), { runChecks }).diagnostics;
+    return compileAndCheck(loadConnector(join(root, id), ''), options).diagnostics;
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -68,7 +70,7 @@ function importLint(files: ExampleFiles, clean = true) {
     }
     const texts = Object.fromEntries([...result.files].filter(([, c]) => typeof c === 'string')) as Record<string, string>;
     if (clean) {
-      const built = compile(connectorFromFiles(result.id, texts), { runChecks });
+      const built = compileAndCheck(connectorFromFiles(result.id, texts));
       expect(built.diagnostics.filter((d) => d.severity === 'error').map(String)).toEqual([]);
     }
     return result.diagnostics;
@@ -77,21 +79,57 @@ function importLint(files: ExampleFiles, clean = true) {
   }
 }
 
-describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
-  const run = rule.area === 'import' ? importLint : lint;
+/**
+ * A rule about the readme, which is a rule file like any other: the context carries the connector's
+ * sources, readme and assets besides the compiled documents. Here only, not in the registry.
+ */
+const readmeRule = defineRule({
+  // Not a registered id: this rule lives in this test only.
+  id: 'connector-readme-auth' as RuleId,
+  area: 'connector',
+  severity: 'info',
+  description: 'The readme says how to authenticate when the connector has auth.',
+  rationale: 'Certification asks the readme to explain how to get credentials; a connector with auth and a silent readme leaves users stuck at the connection dialog.',
+  examples: {
+    ok: [{ 'connector.mdx': `${CONNECTOR}\nSign in with your Contoso account to authenticate.\n` }],
+    notOk: [
+      {
+        files: { 'connector.mdx': `${CONNECTOR}\nItems and things.\n`, 'icon.png': 'png' },
+        output: ['connector.mdx:2:1-2:15: The readme does not say how to authenticate; the connector has `icon.png` and 1 source file (connector-readme-auth)'],
+      },
+    ],
+  },
+  check({ readme, files, assets, report }) {
+    if (/authenticat/i.test(readme)) return;
+    const sources = files.filter((f) => f.data !== undefined).length;
+    report({ message: `The readme does not say how to authenticate; the connector has \`${[...assets.keys()].join('`, `')}\` and ${sources} source file${sources === 1 ? '' : 's'}`, file: 'connector.mdx', at: '', args: [] });
+  },
+});
+
+function checkExamples(rule: Rule, options: CompileAndCheckOptions = {}) {
+  const { id } = rule;
   it.each(rule.examples.ok.map((files, i) => [i, files] as const))('ok example %i has no findings', (_i, files) => {
-    expect(run(files).map(String)).toEqual([]);
+    expect((rule.area === 'import' ? importLint(files) : lint(files, 'example', options)).map(String)).toEqual([]);
   });
   it.each(rule.examples.notOk.map((example, i) => [i, example] as const))('not-ok example %i reports exactly its output', (_i, example) => {
     // An approximation (a warning) still gives a connector that checks clean; an error or a
     // verbatim operation comes from a source that is broken itself.
-    const found = run(example.files, rule.severity === 'warning', example.id).filter((d) => d.ruleId === id);
+    const diagnostics = rule.area === 'import' ? importLint(example.files, rule.severity === 'warning') : lint(example.files, example.id, options);
+    const found = diagnostics.filter((d) => d.ruleId === id);
     expect(found.map(String)).toEqual(example.output);
     for (const d of found) {
       expect(d.url).toBe(ruleUrl(id));
       expect(d.severity).toBe(rule.severity);
     }
+    // Fingerprints tell every finding apart: rule id + file + pointer + args, never the wording.
+    expect(new Set(diagnostics.map((d) => d.fingerprint)).size, diagnostics.map(String).join('\n')).toBe(diagnostics.length);
   });
+}
+
+describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => checkExamples(rule));
+
+describe('a rule that reads the readme, sources and assets through its context', () => {
+  checkExamples(readmeRule, { rules: [readmeRule], preset: { ...recommended, [readmeRule.id]: readmeRule.severity } });
 });
 
 describe('rule reference', () => {

@@ -3,7 +3,9 @@
  * and, for checks over the compiled output, a `check` that only walks and reports.
  * Severity, docs URL and positions are stamped on centrally, never by the rule.
  */
-import type { ApiProperties, Swagger } from '../compiler/types.ts';
+import type { CheckReport, CompiledConnector } from '../compiler/index.ts';
+import type { Severity } from '../core/diagnostic.ts';
+import type { RuleId } from '../core/rule-ids.ts';
 
 export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import';
 
@@ -36,33 +38,21 @@ export interface NotOkExample {
   output: string[];
 }
 
-export interface Report {
-  message: string;
-  /** JSON pointer into the compiled document, like `/paths/~1items/get/operationId`. */
-  at: string;
-  /** Which compiled document `at` points into. Default `swagger`. */
-  doc?: 'swagger' | 'apiProperties';
-  /** Point at the key rather than the value. */
-  onKey?: boolean;
-  note?: string;
-  /** A second place that explains this one, e.g. the first of two duplicates. */
-  cause?: { message: string; at: string; doc?: 'swagger' | 'apiProperties' };
-  /** Values that tell two findings at one pointer apart (for fingerprints). */
-  args?: string[];
-}
-
-export interface CheckContext {
-  readonly swagger: Swagger;
-  readonly apiProperties: ApiProperties;
-  report(report: Report): void;
+/**
+ * What a rule sees: the compiled swagger and apiProperties, and the connector's source files (with
+ * their parsed front-matter), its readme and its assets, so a rule about the readme, the icon or
+ * `script.csx` is a rule file like any other.
+ */
+export interface CheckContext extends CompiledConnector {
+  report(report: CheckReport): void;
 }
 
 export interface Rule {
   /** Permanent kebab-case id starting with the object it concerns. Never renamed. */
-  id: string;
+  id: RuleId;
   area: Area;
-  /** Default severity; presets may override. */
-  severity: 'error' | 'warning' | 'info';
+  /** Default severity (the `recommended` preset); other presets may override it (src/check/presets.ts). */
+  severity: Severity;
   /** One line: what it checks. */
   description: string;
   /** Why it matters on the Power Platform. */

@@ -1,6 +1,7 @@
 /**
- * The rule reference of src/check/README.md, generated from the registry: a table of every rule
- * and a section per rule (its anchor is the docs URL of its diagnostics) with its examples.
+ * What is generated from the registry: the rule reference of src/check/README.md (a table of every
+ * rule and a section per rule, whose anchor is the docs URL of its diagnostics, with its examples)
+ * and the rule ids of src/core/rule-ids.ts.
  */
 import { describeSpecialEntry, isSpecialEntry, type ExampleFiles } from './define-rule.ts';
 import { rules } from './registry.ts';
@@ -34,6 +35,26 @@ export function rulesReference(): string {
     if (outputs.length) lines.push('', `For example${specialEntries(rule.examples.notOk.map((e) => e.files))}:`, '', '```text', ...outputs, '```');
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * src/core/rule-ids.ts: every id with its default severity, so that every layer (the compiler too,
+ * which must not import the rules) gets the `RuleId` type and a misspelt id fails the typecheck.
+ */
+export function ruleIdsModule(): string {
+  return [
+    '// Generated from src/check/registry.ts by `npm run rules-docs`; do not edit. test/check/registry.test.ts keeps it current.',
+    '/**',
+    ' * Every rule id with its default severity: the `RuleId` type for every layer (the compiler reports',
+    ' * rules without importing src/check), and the defaults the `recommended` preset is made of.',
+    ' */',
+    'export const RULE_DEFAULTS = {',
+    ...rules.map((r) => `  '${r.id}': '${r.severity}',`),
+    '} as const;',
+    '',
+    'export type RuleId = keyof typeof RULE_DEFAULTS;',
+    '',
+  ].join('\n');
 }
 
 /** The README with its generated part replaced. */

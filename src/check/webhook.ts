@@ -1,11 +1,11 @@
 /**
  * Webhook detection shared by the trigger rules: an operation with `x-ms-trigger` whose body
  * parameter's schema (local refs followed, cycles guarded) has a property flagged
- * `x-ms-notification-url: true` (platform-format §2).
+ * `x-ms-notification-url: true` (src/PLATFORM.md #webhook-triggers).
  */
-import type { Json, JsonObject } from '../compiler/types.ts';
+import type { Json, JsonObject } from '../swagger/index.ts';
 import { fromPointer, toPointer } from '../core/pointer.ts';
-import { type Analysis, type OperationEntry, type ResolvedParameter, isObject, parametersOf, resolveLocal } from './walk.ts';
+import { type Analysis, type OperationEntry, type ResolvedParameter, isObject, parametersOf, resolveLocal } from '../swagger/index.ts';
 
 export interface ChainStep {
   /** The object schema (after following refs) whose `properties` holds the next step. */

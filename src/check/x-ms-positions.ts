@@ -1,12 +1,12 @@
 /**
  * Where each `x-ms-*` extension may appear. This is data, one row per extension, each citing its
  * source. [S] rows follow the certification schema `schemas/apiDefinition.swagger.schema.json` of
- * microsoft/PowerPlatformConnectors (as tabulated in docs/platform-format.md §1.1 and
- * docs/real-world-corpus.md §5.5); [O] rows are observed in certified connectors but missing from
+ * microsoft/PowerPlatformConnectors (as tabulated in src/PLATFORM.md #where-extensions-may-appear and
+ * src/PLATFORM.md #certified-connectors-in-numbers); [O] rows are observed in certified connectors but missing from
  * that schema; [D] rows are documented on learn.microsoft.com. Everything not listed here is an
  * unknown extension, which the certification schema rejects at every position.
  */
-import type { Visit } from './walk.ts';
+import type { Visit } from '../swagger/index.ts';
 
 export type XmsPosition =
   | 'root'
@@ -37,86 +37,86 @@ export interface XmsRow {
 }
 
 export const X_MS_POSITIONS: readonly XmsRow[] = [
-  // [S] root `properties.x-ms-capabilities` (`x-ms-capabilities<api>`); operation `x-ms-capabilities<operation>` (chunkTransfer). platform-format §1.5.
+  // [S] root `properties.x-ms-capabilities` (`x-ms-capabilities<api>`); operation `x-ms-capabilities<operation>` (chunkTransfer). src/PLATFORM.md #capabilities-paging-and-url-encoding
   { name: 'x-ms-capabilities', at: ['root', 'operation'] },
-  // [S] root. platform-format §1.7.
+  // [S] root. src/PLATFORM.md #connector-metadata
   { name: 'x-ms-connector-metadata', at: ['root'] },
-  // [S] root. platform-format §1.7.
+  // [S] root. src/PLATFORM.md #connector-metadata
   { name: 'x-ms-docs', at: ['root'] },
-  // [O] root, 35 connectors. platform-format §1.8.
+  // [O] root, 35 connectors. src/PLATFORM.md #ai-and-agent-extensions
   { name: 'x-ms-openai-manifest', at: ['root'] },
-  // [S] `info` (status only) and operation (family, revision, status, replacement). platform-format §1.6.
+  // [S] `info` (status only) and operation (family, revision, status, replacement). src/PLATFORM.md #lifecycle
   { name: 'x-ms-api-annotation', at: ['info', 'operation'] },
-  // [S] `info`. platform-format §1.6.
+  // [S] `info`. src/PLATFORM.md #lifecycle
   { name: 'x-ms-deployment-version', at: ['info'] },
-  // [O] `info`, 19 connectors. platform-format §1.7.
+  // [O] `info`, 19 connectors. src/PLATFORM.md #connector-metadata
   { name: 'x-ms-keywords', at: ['info'] },
-  // [O] `info`, 4 connectors. platform-format §1.8.
+  // [O] `info`, 4 connectors. src/PLATFORM.md #ai-and-agent-extensions
   { name: 'x-ms-openai-published-to-copilots', at: ['info'] },
-  // [S] path item (sibling of the subscribe operation). platform-format §1.3, §2.1.
+  // [S] path item (sibling of the subscribe operation). src/PLATFORM.md #trigger-extensions, #webhook-triggers
   { name: 'x-ms-notification-content', at: ['path-item'] },
-  // [S] operation. platform-format §1.2.
+  // [S] operation. src/PLATFORM.md #display-extensions
   { name: 'x-ms-no-generic-test', at: ['operation'] },
-  // [S] operation. platform-format §1.3.
+  // [S] operation. src/PLATFORM.md #trigger-extensions
   { name: 'x-ms-operation-context', at: ['operation'] },
-  // [S] operation. platform-format §1.5.
+  // [S] operation. src/PLATFORM.md #capabilities-paging-and-url-encoding
   { name: 'x-ms-pageable', at: ['operation'] },
-  // [S] operation. platform-format §1.2.
+  // [S] operation. src/PLATFORM.md #display-extensions
   { name: 'x-ms-safe-operation', at: ['operation'] },
-  // [S] operation. platform-format §1.3.
+  // [S] operation. src/PLATFORM.md #trigger-extensions
   { name: 'x-ms-trigger', at: ['operation'] },
-  // [S] operation. platform-format §1.3.
+  // [S] operation. src/PLATFORM.md #trigger-extensions
   { name: 'x-ms-trigger-hint', at: ['operation'] },
-  // [S] operation. platform-format §1.3.
+  // [S] operation. src/PLATFORM.md #trigger-extensions
   { name: 'x-ms-trigger-metadata', at: ['operation'] },
-  // [S] operation. platform-format §1.3.
+  // [S] operation. src/PLATFORM.md #trigger-extensions
   { name: 'x-ms-notification', at: ['operation'] },
-  // [O] operation, 40 connectors. platform-format §1.8.
+  // [O] operation, 40 connectors. src/PLATFORM.md #ai-and-agent-extensions
   { name: 'x-ms-openai-data', at: ['operation'] },
-  // [D] operation (Copilot Studio MCP). platform-format §1.8.
+  // [D] operation (Copilot Studio MCP). src/PLATFORM.md #ai-and-agent-extensions
   { name: 'x-ms-agentic-protocol', at: ['operation'] },
-  // [O] operation (platform-format §1.1, §1.8) and schema properties (real-world-corpus §3.2: 293 occurrences).
+  // [O] operation (src/PLATFORM.md #where-extensions-may-appear, #ai-and-agent-extensions) and schema properties (src/PLATFORM.md #certified-connectors-in-numbers: 293 occurrences).
   { name: 'x-ms-require-user-confirmation', at: ['operation', ...SCHEMAS] },
-  // [S] operation, every parameter, schema, response, response header. platform-format §1.1, §1.2.
+  // [S] operation, every parameter, schema, response, response header. src/PLATFORM.md #where-extensions-may-appear, #display-extensions
   { name: 'x-ms-summary', at: ['operation', ...PARAMETERS, ...SCHEMAS, 'response', 'response-header'] },
-  // [S] operation, every parameter, schema, response header. platform-format §1.1, §1.2.
+  // [S] operation, every parameter, schema, response header. src/PLATFORM.md #where-extensions-may-appear, #display-extensions
   { name: 'x-ms-visibility', at: ['operation', ...PARAMETERS, ...SCHEMAS, 'response-header'] },
-  // [S] every parameter and schema. platform-format §1.2.
+  // [S] every parameter and schema. src/PLATFORM.md #display-extensions
   { name: 'x-ms-test-value', at: [...PARAMETERS, ...SCHEMAS] },
-  // [S] every parameter (the validator wants them in the body schema rather than on the body parameter) and schema. platform-format §1.4.
+  // [S] every parameter (the validator wants them in the body schema rather than on the body parameter) and schema. src/PLATFORM.md #dynamic-data
   { name: 'x-ms-dynamic-values', at: [...PARAMETERS, ...SCHEMAS] },
-  // [S] same positions as x-ms-dynamic-values. platform-format §1.4.
+  // [S] same positions as x-ms-dynamic-values. src/PLATFORM.md #dynamic-data
   { name: 'x-ms-dynamic-list', at: [...PARAMETERS, ...SCHEMAS] },
-  // [S] query and path parameters, `schema-dynamic-allowed` schemas. platform-format §1.4, real-world-corpus §5.5.
+  // [S] query and path parameters, `schema-dynamic-allowed` schemas. src/PLATFORM.md #dynamic-data, src/PLATFORM.md #certified-connectors-in-numbers
   { name: 'x-ms-dynamic-tree', at: ['parameter-query', 'parameter-path', 'schema-dynamic'] },
-  // [S] `schema-dynamic-allowed` schemas only. platform-format §1.4, real-world-corpus §5.5.
+  // [S] `schema-dynamic-allowed` schemas only. src/PLATFORM.md #dynamic-data, src/PLATFORM.md #certified-connectors-in-numbers
   { name: 'x-ms-dynamic-schema', at: ['schema-dynamic'] },
-  // [S] `schema-dynamic-allowed` schemas only. platform-format §1.4, real-world-corpus §5.5.
+  // [S] `schema-dynamic-allowed` schemas only. src/PLATFORM.md #dynamic-data, src/PLATFORM.md #certified-connectors-in-numbers
   { name: 'x-ms-dynamic-properties', at: ['schema-dynamic'] },
-  // [S] non-body parameters and schemas. platform-format §1.2.
+  // [S] non-body parameters and schemas. src/PLATFORM.md #display-extensions
   { name: 'x-ms-enum-values', at: [...NON_BODY, ...SCHEMAS] },
-  // [S] non-body parameters and schemas. platform-format §1.2.
+  // [S] non-body parameters and schemas. src/PLATFORM.md #display-extensions
   { name: 'x-ms-localizeDefaultValue', at: [...NON_BODY, ...SCHEMAS] },
-  // [S] non-body parameters. platform-format §1.3.
+  // [S] non-body parameters. src/PLATFORM.md #trigger-extensions
   { name: 'x-ms-trigger-value', at: NON_BODY },
-  // [S] query and path parameters (meaningful on path parameters only). platform-format §1.1, §1.5.
+  // [S] query and path parameters (meaningful on path parameters only). src/PLATFORM.md #where-extensions-may-appear, #capabilities-paging-and-url-encoding
   { name: 'x-ms-url-encoding', at: ['parameter-query', 'parameter-path'] },
-  // [S] `schema-dynamic-allowed` schemas (binary media). platform-format §1.2, real-world-corpus §5.5.
+  // [S] `schema-dynamic-allowed` schemas (binary media). src/PLATFORM.md #display-extensions, src/PLATFORM.md #certified-connectors-in-numbers
   { name: 'x-ms-media-kind', at: ['schema-dynamic'] },
-  // [S] schemas; only meaningful in the body schema of a webhook subscribe operation (see trigger-webhook-callback). platform-format §2.2.
+  // [S] schemas; only meaningful in the body schema of a webhook subscribe operation (see trigger-webhook-callback). src/PLATFORM.md #webhook-triggers
   { name: 'x-ms-notification-url', at: SCHEMAS },
-  // [O] schemas, 5 and 6 connectors. platform-format §1.2.
+  // [O] schemas, 5 and 6 connectors. src/PLATFORM.md #display-extensions
   { name: 'x-ms-editor', at: SCHEMAS },
   { name: 'x-ms-editor-options', at: SCHEMAS },
-  // [O] parameters and schemas (AI overlays). platform-format §1.8.
+  // [O] parameters and schemas (AI overlays). src/PLATFORM.md #ai-and-agent-extensions
   { name: 'x-ms-explicit-input', at: [...PARAMETERS, ...SCHEMAS] },
-  // [S] AutoRest extensions the schema accepts and the platform ignores. platform-format §1.9.
+  // [S] AutoRest extensions the schema accepts and the platform ignores. src/PLATFORM.md #extensions-not-for-authors
   { name: 'x-ms-enum', at: SCHEMAS, note: 'It is an AutoRest extension that the Power Platform ignores.' },
   { name: 'x-ms-parameter-location', at: NON_BODY, note: 'It is an AutoRest extension that the Power Platform ignores.' },
   { name: 'x-ms-skip-url-encoding', at: ['parameter-path'], note: 'It is an AutoRest extension that the Power Platform ignores; use `x-ms-url-encoding`.' },
 ];
 
-/** Not for authors: AutoRest leftovers and designer-internal keys (platform-format §1.9). Still unknown, with a note. */
+/** Not for authors: AutoRest leftovers and designer-internal keys (src/PLATFORM.md #extensions-not-for-authors). Still unknown, with a note. */
 export const X_MS_NOT_FOR_AUTHORS: Readonly<Record<string, string>> = {
   'x-ms-client-name': 'It is an AutoRest extension that the Power Platform ignores.',
   'x-ms-mutability': 'It is an AutoRest extension that the Power Platform ignores.',

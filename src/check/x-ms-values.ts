@@ -1,11 +1,11 @@
 /**
- * Value shapes of the `x-ms-*` extensions (platform-format §1, certification schema definitions).
+ * Value shapes of the `x-ms-*` extensions (src/PLATFORM.md #where-extensions-may-appear, certification schema definitions).
  * Each checker returns the problems of one value, with a path relative to the value.
  */
-import type { Json } from '../compiler/types.ts';
+import type { Json } from '../swagger/index.ts';
 import type { Segment } from '../core/pointer.ts';
 import { jsonType, or, show } from './text.ts';
-import { isObject, type Visit } from './walk.ts';
+import { isObject, type Visit } from '../swagger/index.ts';
 import type { XmsPosition } from './x-ms-positions.ts';
 
 export interface Problem {

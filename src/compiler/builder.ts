@@ -49,6 +49,7 @@ export class ObjectBuilder {
     const first = this.setAt?.get(key) ?? { file: this.file, path: [...this.base, key] };
     this.ctx.report(file, path, 'connector-duplicate-key', `\`${key}\` is already set by \`${String(first.path.at(-1) ?? key)}\`; keep one of the two`, {
       onKey: true,
+      args: [key],
       cause: { message: `\`${key}\` first set here`, file: first.file, path: first.path },
     });
   }

@@ -6,13 +6,14 @@
  * it was compiled from, plus the few keys that came from elsewhere (sugar renamed, generated).
  * Resolving a pointer walks the output once. This keeps compiling fast: no string per key.
  */
-import { Diagnostic, type Severity } from '../core/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { reportInto, type Reporter } from '../core/finding.ts';
 import { getOwn } from '../core/own.ts';
 import { toPointer, type Path, type Segment } from '../core/pointer.ts';
 import type { SourceFile } from '../core/source-file.ts';
-import { ruleUrl } from '../check/define-rule.ts';
+import type { RuleId } from '../core/rule-ids.ts';
 import type { ConnectorSource } from './load.ts';
-import type { ApiProperties, Swagger } from './types.ts';
+import type { ApiProperties, Swagger } from '../swagger/index.ts';
 
 export type DocName = 'swagger' | 'apiProperties';
 
@@ -34,8 +35,12 @@ export class CompileContext {
   /** Diagnostics that are not about one source file (missing files). */
   readonly extra: Diagnostic[] = [];
 
-  constructor(source: ConnectorSource) {
+  /** Makes the diagnostics (CompileOptions.report). */
+  readonly reporter: Reporter;
+
+  constructor(source: ConnectorSource, reporter: Reporter) {
     this.source = source;
+    this.reporter = reporter;
   }
 
   /** Records that the output object `node` was compiled from `path` of `file`. */
@@ -77,25 +82,22 @@ export class CompileContext {
   report(
     file: SourceFile,
     path: Path,
-    ruleId: string,
+    ruleId: RuleId,
     message: string,
-    options: { severity?: Severity; onKey?: boolean; note?: string; cause?: { message: string; file: SourceFile; path: Path } } = {},
+    options: { args: readonly string[]; onKey?: boolean; note?: string; cause?: { message: string; file: SourceFile; path: Path } },
   ): void {
-    file.diagnostics.push(
-      new Diagnostic({
-        ruleId,
-        severity: options.severity ?? 'error',
-        message,
-        file: file.path,
-        pointer: toPointer(path),
-        onKey: options.onKey ?? false,
-        url: ruleUrl(ruleId),
-        ...(options.note ? { note: options.note } : {}),
-        ...(options.cause
-          ? { cause: { message: options.cause.message, file: options.cause.file.path, pointer: toPointer(options.cause.path) } }
-          : {}),
-      }),
-    );
+    reportInto(file.diagnostics, this.reporter, {
+      ruleId,
+      message,
+      file: file.path,
+      pointer: toPointer(path),
+      onKey: options.onKey ?? false,
+      args: options.args,
+      ...(options.note ? { note: options.note } : {}),
+      ...(options.cause
+        ? { cause: { message: options.cause.message, file: options.cause.file.path, pointer: toPointer(options.cause.path) } }
+        : {}),
+    });
   }
 }
 

@@ -3,14 +3,15 @@
  * A connector with errors still produces its documents so they can be inspected.
  */
 import { basename } from 'node:path';
-import { Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
+import { reportInto, type Reporter } from '../core/finding.ts';
 import { getOwn, setOwn } from '../core/own.ts';
 import type { Path } from '../core/pointer.ts';
 import { fromPointer, toPointer } from '../core/pointer.ts';
 import { placeDiagnostics } from '../core/position.ts';
 import { SourceFile } from '../core/source-file.ts';
+import type { RuleId } from '../core/rule-ids.ts';
 import { unsafeConnectorIdMessage } from '../core/url-name.ts';
-import { ruleUrl } from '../check/define-rule.ts';
 import { Connector } from '../model/connector.ts';
 import { Operation } from '../model/operation.ts';
 import { Parameter } from '../model/parameter.ts';
@@ -27,16 +28,65 @@ import { compilePolicy } from './passes/policy.ts';
 import { compileSchema, type Place } from './passes/schema.ts';
 import { compileTrigger, type CompiledTrigger } from './passes/trigger.ts';
 import { mdxToMarkdown } from './readme.ts';
-import type { ApiProperties, Swagger } from './types.ts';
+import { isObject, type ApiProperties, type Swagger } from '../swagger/index.ts';
 import { validateData } from './validate.ts';
 
 export interface CompileOptions {
+  /**
+   * Makes every diagnostic: looks the rule up, stamps severity (from the active preset), docs URL
+   * and fingerprint (src/check/reporter.ts). Injected so the compiler does not depend on the rules.
+   */
+  report: Reporter;
   /** Run the checks over the compiled documents (default true). */
   check?: boolean;
   /** Validate front-matter against the authoring schemas (default true). */
   validate?: boolean;
-  /** The checks, injected so the compiler does not depend on them. */
-  runChecks?: (swagger: Swagger, apiProperties: ApiProperties) => Array<{ ruleId: string; severity: 'error' | 'warning' | 'info'; message: string; at: string; doc?: 'swagger' | 'apiProperties'; onKey?: boolean; note?: string; cause?: { message: string; at: string; doc?: 'swagger' | 'apiProperties' }; args?: string[] }>;
+  /** The checks (src/check/run.ts), injected likewise. */
+  runChecks?: (connector: CompiledConnector) => Array<CheckReport & { ruleId: RuleId }>;
+}
+
+/** A compiled connector as the checks see it: the two documents, and what the package carries beside them. */
+export interface CompiledConnector {
+  readonly swagger: Swagger;
+  readonly apiProperties: ApiProperties;
+  /** The MDX sources by path inside the connector folder (`actions/GetItem.mdx`), with their parsed front-matter (undefined where it did not parse). */
+  readonly files: ReadonlyArray<{ readonly path: string; readonly text: string; readonly data: unknown }>;
+  /** The readme the package gets: connector.mdx's body as Markdown. */
+  readonly readme: string;
+  /** Files copied into the package verbatim, by name (`icon.png`, `script.csx`). */
+  readonly assets: ReadonlyMap<string, Buffer>;
+}
+
+/**
+ * What a check reports (src/check/define-rule.ts): a place in the compiled output, or in a file of
+ * the connector folder. The compiler maps it to the author's file and line, and its reporter makes
+ * the diagnostic.
+ */
+export interface CheckReport {
+  message: string;
+  /**
+   * JSON pointer into the compiled document, like `/paths/~1items/get/operationId`; with `file`,
+   * into that source file's front-matter (`''`: the whole file).
+   */
+  at: string;
+  /** Which compiled document `at` points into. Default `swagger`. */
+  doc?: 'swagger' | 'apiProperties';
+  /**
+   * A file of the connector folder (`connector.mdx`, `actions/GetItem.mdx`, `icon.png`), for a finding
+   * about a source file, the readme (`connector.mdx`'s body) or an asset rather than the compiled output.
+   */
+  file?: string;
+  /** Point at the key rather than the value. */
+  onKey?: boolean;
+  note?: string;
+  /** A second place that explains this one, e.g. the first of two duplicates. */
+  cause?: { message: string; at: string; doc?: 'swagger' | 'apiProperties' };
+  /**
+   * Values that tell two findings of this rule at one pointer apart (an operationId, a key, a
+   * reason), never the wording: they make the fingerprint with rule id, file and pointer. `[]` when
+   * the rule reports once per pointer.
+   */
+  args: readonly string[];
 }
 
 export interface CompileResult {
@@ -51,7 +101,6 @@ export interface CompileResult {
 }
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 const ROOT_ORDER = [
   'swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters',
@@ -92,8 +141,9 @@ function stem(file: SourceFile): string {
   return basename(file.path).replace(/\.mdx?$/, '');
 }
 
-export function compile(source: ConnectorSource, options: CompileOptions = {}): CompileResult {
-  const ctx = new CompileContext(source);
+export function compile(source: ConnectorSource, options: CompileOptions): CompileResult {
+  const { report } = options;
+  const ctx = new CompileContext(source, report);
   const files = new Map<string, SourceFile>();
   const all = [source.connector, ...source.actions, ...source.triggers, ...source.definitions, ...source.parameters].filter((f): f is SourceFile => !!f);
   for (const f of all) files.set(f.path, f);
@@ -101,43 +151,40 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
 
   const connectorFile = source.connector;
   // What the loader left out (src/compiler/load.ts); a connector.mdx or folder left out is not also "missing".
-  ctx.extra.push(...source.diagnostics);
-  const leftOut = source.diagnostics.some((d) => d.file === source.prefix + 'connector.mdx' || d.file + '/' === source.prefix);
+  for (const finding of source.findings) reportInto(ctx.extra, report, finding);
+  const leftOut = source.findings.some((f) => f.file === source.prefix + 'connector.mdx' || f.file + '/' === source.prefix);
   if (!connectorFile && !leftOut) {
-    ctx.extra.push(
-      new Diagnostic({
-        ruleId: 'connector-file-missing',
-        severity: 'error',
-        message: 'Expected a `connector.mdx` in the connector folder',
-        file: source.prefix + 'connector.mdx',
-        place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-        url: ruleUrl('connector-file-missing'),
-      }),
-    );
+    reportInto(ctx.extra, report, {
+      ruleId: 'connector-file-missing',
+      message: 'Expected a `connector.mdx` in the connector folder',
+      file: source.prefix + 'connector.mdx',
+      place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      args: ['connector.mdx'],
+    });
   }
   const unsafeId = unsafeConnectorIdMessage(source.id);
   if (unsafeId) {
     // On the first line of connector.mdx: the folder name has no line of its own.
     const firstLine = connectorFile?.text.split('\n', 1)[0]!.trimEnd() ?? '';
     const place = { start: { line: 1, column: 1 }, end: { line: 1, column: firstLine.length + 1 } };
-    ctx.extra.push(new Diagnostic({ ruleId: 'connector-id-unsafe', severity: 'error', message: unsafeId, file: source.prefix + 'connector.mdx', place, url: ruleUrl('connector-id-unsafe'), args: [source.id] }));
+    reportInto(ctx.extra, report, { ruleId: 'connector-id-unsafe', message: unsafeId, file: source.prefix + 'connector.mdx', place, args: [source.id] });
   }
-  for (const f of all) parseFrontMatter(f, true);
-  checkMdxBodies(all);
+  for (const f of all) parseFrontMatter(f, true, report);
+  checkMdxBodies(all, report);
   const data: Obj = connectorFile && isObject(connectorFile.data) ? connectorFile.data : {};
-  if (validate && connectorFile?.data !== undefined) validateData(connectorFile, Connector, data);
+  if (validate && connectorFile?.data !== undefined) validateData(report, connectorFile, Connector, data);
 
   // ---- Operations (actions, then triggers), in file order.
   const operations: Array<{ compiled: CompiledOperation | CompiledTrigger; file: SourceFile; src: Path }> = [];
   const compileOp = (file: SourceFile, opData: unknown, src: Path, defaultId: string | undefined, trigger: boolean) => {
     if (!isObject(opData)) {
-      ctx.report(file, src, 'frontmatter-value', 'Expected an operation: a mapping with `request`, `summary`, `parameters`…');
+      ctx.report(file, src, 'frontmatter-value', 'Expected an operation: a mapping with `request`, `summary`, `parameters`…', { args: ['not-a-mapping'] });
       return;
     }
-    if (validate) validateData(file, operationSchemaFor(opData.kind, trigger), opData, [...src]);
+    if (validate) validateData(report, file, operationSchemaFor(opData.kind, trigger), opData, [...src]);
     const place: Place = { ctx, file, src };
     if (!trigger && opData.kind !== undefined) {
-      ctx.report(file, [...src, 'kind'], 'frontmatter-value', 'Unexpected `kind` in an action; triggers live in `triggers/`');
+      ctx.report(file, [...src, 'kind'], 'frontmatter-value', 'Unexpected `kind` in an action; triggers live in `triggers/`', { args: ['action-kind'] });
     }
     // Actions and triggers compile alike; only `kind` (reported above in an action) adds a contract.
     const compiled = compileTrigger(opData, place, defaultId);
@@ -212,6 +259,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     const first = routes.get(route);
     if (first || Object.hasOwn(item, op.method)) {
       ctx.report(file, op.routeAt, 'operation-route-duplicate', `\`${route}\` is already defined; each method and path can have one operation`, {
+        args: [route],
         ...(first ? { cause: { message: `\`${route}\` first defined here`, file: first.file, path: first.at } } : {}),
       });
       return;
@@ -226,7 +274,7 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
     if (trigger.notificationContent) {
       const item = getOwn<Obj>(paths, compiled.path)!;
       if (item['x-ms-notification-content'] !== undefined) {
-        ctx.report(file, [...src, 'payload'], 'connector-duplicate-key', `\`x-ms-notification-content\` of \`${compiled.path}\` is already set`, { onKey: true });
+        ctx.report(file, [...src, 'payload'], 'connector-duplicate-key', `\`x-ms-notification-content\` of \`${compiled.path}\` is already set`, { onKey: true, args: ['x-ms-notification-content'] });
       } else item['x-ms-notification-content'] = trigger.notificationContent;
     }
     if (trigger.unsubscribe) addOperation(trigger.unsubscribe, file, [...src, 'unsubscribe']);
@@ -247,19 +295,19 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
       if (f.data === undefined) continue;
       const name = stem(f);
       if (Object.hasOwn(map, name)) {
-        ctx.report(f, [], 'connector-duplicate-key', `${what} \`${name}\` is already defined in connector.mdx`);
+        ctx.report(f, [], 'connector-duplicate-key', `${what} \`${name}\` is already defined in connector.mdx`, { args: [key, name] });
         continue;
       }
       setOwn(map, name, compileOne(name, f));
     }
   };
   mergeFiles('definitions', source.definitions, 'Definition', (_name, f) => {
-    if (validate) validateData(f, Schema, f.data);
+    if (validate) validateData(report, f, Schema, f.data);
     return compileSchema(f.data, { ctx, file: f, src: [] });
   });
   // A shared parameter's wire name defaults to its file name.
   mergeFiles('parameters', source.parameters, 'Parameter', (name, f) => {
-    if (validate) validateData(f, Parameter, f.data);
+    if (validate) validateData(report, f, Parameter, f.data);
     return compileParameter(name, f.data, { ctx, file: f, src: [] }, undefined);
   });
 
@@ -302,37 +350,39 @@ export function compile(source: ConnectorSource, options: CompileOptions = {}): 
   if (connectorFile && typeof data.icon === 'string' && data.icon !== 'icon.png') {
     const icon = source.assets.get(data.icon);
     if (icon) assets.set('icon.png', icon);
-    else ctx.report(cf, ['icon'], 'connector-file-missing', `Expected the icon file \`${data.icon}\` beside connector.mdx`);
+    else ctx.report(cf, ['icon'], 'connector-file-missing', `Expected the icon file \`${data.icon}\` beside connector.mdx`, { args: [data.icon] });
   }
 
   // ---- Checks over the output, mapped back to the author's files.
   if (options.check !== false && options.runChecks && !all.some((f) => f.diagnostics.some((d) => d.ruleId === 'frontmatter-yaml' || d.ruleId === 'source-limit'))) {
-    for (const finding of options.runChecks(swagger, apiProperties)) {
+    const sources = all.map((f) => ({ path: f.path.slice(source.prefix.length), text: f.text, data: f.data }));
+    for (const finding of options.runChecks({ swagger, apiProperties, files: sources, readme, assets })) {
+      const common = { ruleId: finding.ruleId, message: finding.message, source: 'check', args: finding.args, ...(finding.note ? { note: finding.note } : {}) };
+      if (finding.file !== undefined) {
+        // About a file of the folder: at a pointer into a source's front-matter, or an asset as a whole.
+        const file = files.get(source.prefix + finding.file);
+        reportInto(file?.diagnostics ?? ctx.extra, report, { ...common, file: source.prefix + finding.file, pointer: finding.at, onKey: finding.onKey ?? false, ...(file ? {} : { place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }) });
+        continue;
+      }
       const doc = finding.doc ?? 'swagger';
       const origin = ctx.originOf(doc, fromPointer(finding.at)) ?? (connectorFile ? { file: connectorFile, path: [] } : undefined);
       if (!origin) continue;
       const cause = finding.cause ? ctx.originOf(finding.cause.doc ?? 'swagger', fromPointer(finding.cause.at)) : undefined;
-      origin.file.diagnostics.push(
-        new Diagnostic({
-          ruleId: finding.ruleId,
-          severity: finding.severity,
-          message: finding.message,
-          file: origin.file.path,
-          pointer: toPointer(origin.path),
-          onKey: finding.onKey ?? false,
-          url: ruleUrl(finding.ruleId),
-          source: 'check',
-          ...(finding.note ? { note: finding.note } : {}),
-          ...(finding.args ? { args: finding.args } : {}),
-          ...(cause && finding.cause ? { cause: { message: finding.cause.message, file: cause.file.path, pointer: toPointer(cause.path) } } : {}),
-        }),
-      );
+      reportInto(origin.file.diagnostics, report, {
+        ...common,
+        file: origin.file.path,
+        pointer: toPointer(origin.path),
+        onKey: finding.onKey ?? false,
+        ...(cause && finding.cause ? { cause: { message: finding.cause.message, file: cause.file.path, pointer: toPointer(cause.path) } } : {}),
+      });
     }
   }
 
-  // Inline operations are validated with the connector and on their own: keep one of each.
+  // Inline operations are validated with the connector and on their own: keep one of each (the
+  // same finding twice has the same fingerprint and words).
   const seen = new Set<string>();
-  const diagnostics = [...ctx.extra, ...all.flatMap((f) => f.diagnostics)].filter((d) => !seen.has(d.fingerprint) && !!seen.add(d.fingerprint));
+  const key = (d: Diagnostic) => `${d.fingerprint}\0${d.message}`;
+  const diagnostics = [...ctx.extra, ...all.flatMap((f) => f.diagnostics)].filter((d) => !seen.has(key(d)) && !!seen.add(key(d)));
   placeDiagnostics(diagnostics, files);
   // A check finding where the author already has a front-matter or compile error says the same
   // thing again in Swagger's words: keep the author's.

@@ -5,15 +5,15 @@
  * Connector folders arrive by pull request from anyone, and what is read from them is published in
  * the package, the zip and the site. So every read goes through src/core/safe-fs.ts: only regular
  * files inside the folder, within the limits (LIMITS), are read; a symlink, a device, a FIFO or a
- * socket is never opened. What is left out becomes a diagnostic on that entry, in `diagnostics`.
+ * socket is never opened. What is left out becomes a finding on that entry, in `findings`.
  */
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { Diagnostic, type Place } from '../core/diagnostic.ts';
+import type { Place } from '../core/diagnostic.ts';
+import type { Finding } from '../core/finding.ts';
 import { LIMITS, isSkipped, listFolder, readInside, unreadableReason, type FolderListing, type SkippedEntry } from '../core/safe-fs.ts';
 import { SourceFile } from '../core/source-file.ts';
 import { unsafeNameReason } from '../core/url-name.ts';
-import { ruleUrl } from '../check/define-rule.ts';
 
 export interface ConnectorSource {
   /** Folder name: the connector id. */
@@ -30,8 +30,8 @@ export interface ConnectorSource {
   parameters: SourceFile[];
   /** Other files copied to the package verbatim, by relative path. */
   assets: Map<string, Buffer>;
-  /** Entries of the folder that were left out (unsafe, over a limit, not an inert asset), one each. */
-  diagnostics: Diagnostic[];
+  /** Entries of the folder that were left out (unsafe, over a limit, not an inert asset), one each; compile() reports them. */
+  findings: Finding[];
 }
 
 /** Folders of MDX sources beside connector.mdx; everything else in the folder is an asset. */
@@ -95,17 +95,15 @@ export function assetProblem(rel: string): string | undefined {
   return undefined;
 }
 
-/** The `connector-asset-type` warning for a file left out of the assets. */
-export function assetDiagnostic(prefix: string, rel: string, problem: string): Diagnostic {
-  return new Diagnostic({
+/** The `connector-asset-type` finding for a file left out of the assets. */
+export function assetFinding(prefix: string, rel: string, problem: string): Finding {
+  return {
     ruleId: 'connector-asset-type',
-    severity: 'warning',
     message: `Left out \`${rel.split('/').pop()}\` from the package and the site: ${problem}`,
     file: prefix + rel,
     place: FILE_START,
-    url: ruleUrl('connector-asset-type'),
     args: [rel, problem],
-  });
+  };
 }
 
 const LIMIT_REASONS: ReadonlySet<SkippedEntry['reason']> = new Set(['too-large', 'too-many', 'too-deep']);
@@ -116,24 +114,22 @@ const LIMIT_REASONS: ReadonlySet<SkippedEntry['reason']> = new Set(['too-large',
  * `rel` `.` is the connector folder itself. The fingerprint holds the entry and the reason, not the
  * wording or the size.
  */
-export function leftOutDiagnostic(prefix: string, id: string, entry: SkippedEntry): Diagnostic {
+export function leftOutFinding(prefix: string, id: string, entry: SkippedEntry): Finding {
   const ruleId = LIMIT_REASONS.has(entry.reason) ? 'source-limit' : 'connector-file-unsafe';
   const folder = entry.rel === '.';
   const file = folder ? prefix.replace(/\/$/, '') || id : prefix + entry.rel;
   const name = folder ? file : entry.rel.split('/').pop()!;
-  return new Diagnostic({
+  return {
     ruleId,
-    severity: 'error',
     message: `Left out \`${name}\`: it ${entry.detail}`,
     file,
     place: FILE_START,
-    url: ruleUrl(ruleId),
     args: [entry.rel, entry.reason],
-  });
+  };
 }
 
 function emptySource(id: string, dir: string, prefix: string): ConnectorSource {
-  return { id, dir, prefix, connector: undefined, actions: [], triggers: [], definitions: [], parameters: [], assets: new Map(), diagnostics: [] };
+  return { id, dir, prefix, connector: undefined, actions: [], triggers: [], definitions: [], parameters: [], assets: new Map(), findings: [] };
 }
 
 /** The size limit of the file at `rel`: sources are parsed, assets only copied. */
@@ -144,7 +140,7 @@ function sizeLimit(rel: string): number {
 /**
  * The entries of a connector folder, without following anything (src/core/safe-fs.ts listFolder).
  * A connector folder that is itself a symlink (`connectors/evil -> /etc`) is one skipped entry
- * `.`, never listed; a missing folder lists nothing. Also the cache key's listing (src/cli/cache.ts).
+ * `.`, never listed; a missing folder lists nothing. Also the cache key's listing (src/build/cache.ts).
  */
 export function listConnectorFolder(dir: string): FolderListing {
   const none: FolderListing = { files: [], dirs: [], skipped: [] };
@@ -175,14 +171,14 @@ export function loadConnector(dir: string, display = dir): ConnectorSource {
   const id = toPosix(dir).split('/').filter(Boolean).pop() ?? dir;
   const source = emptySource(id, dir, prefix);
   const listing = listConnectorFolder(dir);
-  const leftOut = (entry: SkippedEntry) => source.diagnostics.push(leftOutDiagnostic(prefix, id, entry));
+  const leftOut = (entry: SkippedEntry) => source.findings.push(leftOutFinding(prefix, id, entry));
   for (const entry of listing.skipped) leftOut(entry);
   for (const { rel } of listing.files) {
     const isSource = isSourcePath(rel);
     if (!isSource && inSourceArea(rel)) continue;
     const problem = isSource ? undefined : assetProblem(rel);
     if (problem) {
-      source.diagnostics.push(assetDiagnostic(prefix, rel, problem));
+      source.findings.push(assetFinding(prefix, rel, problem));
       continue;
     }
     const bytes = readConnectorFile(dir, rel);
@@ -206,39 +202,8 @@ export function connectorFromFiles(id: string, files: Record<string, string>, pr
     const problem = rel === 'connector.mdx' || kind ? undefined : assetProblem(rel);
     if (rel === 'connector.mdx') source.connector = new SourceFile(prefix + rel, text);
     else if (kind) source[kind].push(new SourceFile(prefix + rel, text));
-    else if (problem) source.diagnostics.push(assetDiagnostic(prefix, rel, problem));
+    else if (problem) source.findings.push(assetFinding(prefix, rel, problem));
     else source.assets.set(rel, Buffer.from(text));
   }
   return source;
-}
-
-/** True when `path` (a symlink) leads to a folder; stat only, nothing is opened. */
-function leadsToFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Connector folders under `root`, sorted: every real sub-folder holding a `connector.mdx` (of any
- * type, so that a symlinked one is reported), and every symlink to a folder (`connectors/evil ->
- * /etc`), which loadConnector reports instead of reading.
- */
-export function listConnectorDirs(root: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(root);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => {
-      const full = join(root, name);
-      const st = lstatSync(full, { throwIfNoEntry: false });
-      if (st?.isSymbolicLink()) return leadsToFolder(full);
-      return !!st?.isDirectory() && lstatSync(join(full, 'connector.mdx'), { throwIfNoEntry: false }) !== undefined;
-    })
-    .sort();
 }

@@ -1,41 +1,34 @@
 /** zod issues → diagnostics with pointers; one function for every authoring schema. */
 import type { z } from 'zod';
-import { Diagnostic } from '../core/diagnostic.ts';
+import { reportInto, type Reporter } from '../core/finding.ts';
 import { getAt, toPointer, type Segment } from '../core/pointer.ts';
 import type { SourceFile } from '../core/source-file.ts';
 import { suggest, unknownKeys } from '../model/open-object.ts';
-import { ruleUrl } from '../check/define-rule.ts';
 
-export function validateData(file: SourceFile, schema: z.ZodType, data: unknown, base: Segment[] = []): void {
+export function validateData(report: Reporter, file: SourceFile, schema: z.ZodType, data: unknown, base: Segment[] = []): void {
   for (const unknown of unknownKeys(schema, data)) {
-    file.diagnostics.push(
-      new Diagnostic({
-        ruleId: 'frontmatter-unknown-key',
-        severity: 'error',
-        message: unknown.message,
-        file: file.path,
-        pointer: toPointer([...base, ...unknown.path]),
-        onKey: true,
-        url: ruleUrl('frontmatter-unknown-key'),
-        args: [unknown.message],
-      }),
-    );
+    // The pointer ends at the unknown key: one finding per pointer.
+    reportInto(file.diagnostics, report, {
+      ruleId: 'frontmatter-unknown-key',
+      message: unknown.message,
+      file: file.path,
+      pointer: toPointer([...base, ...unknown.path]),
+      onKey: true,
+      args: [],
+    });
   }
   const result = schema.safeParse(data);
   if (result.success) return;
   for (const issue of flatten(result.error.issues)) {
     const path = [...base, ...(issue.path as Segment[])];
-    file.diagnostics.push(
-      new Diagnostic({
-        ruleId: 'frontmatter-value',
-        severity: 'error',
-        message: describe(issue, getAt(data, issue.path as Segment[])),
-        file: file.path,
-        pointer: toPointer(path),
-        url: ruleUrl('frontmatter-value'),
-        args: [issue.message],
-      }),
-    );
+    reportInto(file.diagnostics, report, {
+      ruleId: 'frontmatter-value',
+      message: describe(issue, getAt(data, issue.path as Segment[])),
+      file: file.path,
+      pointer: toPointer(path),
+      // The kind of issue (zod's code), not its words.
+      args: [issue.code],
+    });
   }
 }
 

@@ -1,8 +1,12 @@
 /**
  * The one diagnostic shape used by the compiler, the checks, the importers and the CLI.
  * Positions are 1-based. `String(diagnostic)` gives `file:line:col-line:col: message (rule)`.
+ * Diagnostics are made by the one reporter (src/check/reporter.ts) from a `Finding`
+ * (src/core/finding.ts); `new Diagnostic` elsewhere only revives one that crossed a worker boundary.
  */
 import { createHash } from 'node:crypto';
+import type { Finding } from './finding.ts';
+import type { RuleId } from './rule-ids.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -26,37 +30,28 @@ export interface Cause {
   place?: Place;
 }
 
-export interface DiagnosticInit {
-  ruleId: string;
+/** A finding with what the reporter stamps on it. */
+export interface DiagnosticInit extends Finding {
   severity: Severity;
-  message: string;
-  file: string;
-  /** JSON pointer into the file's front-matter (MDX) or document (JSON/YAML). `''` is the whole file. */
-  pointer?: string;
-  place?: Place;
-  note?: string;
-  url?: string;
-  cause?: Cause;
-  /** Where a pointer should land on the key rather than its value (unknown keys, duplicates). */
-  onKey?: boolean;
-  /** Values that make two reports of the same rule at the same pointer different. */
-  args?: readonly string[];
-  /** Which part of plugboard produced it. */
-  source?: string;
+  /** The rule's docs page. */
+  url: string;
 }
 
 export class Diagnostic {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly severity: Severity;
   readonly message: string;
   readonly file: string;
   readonly pointer: string;
   place: Place | undefined;
   readonly note: string | undefined;
-  readonly url: string | undefined;
+  readonly url: string;
   cause: Cause | undefined;
   readonly onKey: boolean;
   readonly source: string;
+  /** Kept so that the fingerprint can be computed again, e.g. after crossing a worker boundary. */
+  readonly args: readonly string[];
+  /** rule id + file + pointer + args, never the wording: stable while messages are reworded. */
   readonly fingerprint: string;
 
   constructor(init: DiagnosticInit) {
@@ -71,8 +66,9 @@ export class Diagnostic {
     this.cause = init.cause;
     this.onKey = init.onKey ?? false;
     this.source = init.source ?? 'plugboard';
+    this.args = init.args;
     this.fingerprint = createHash('sha1')
-      .update([this.ruleId, this.file, this.pointer, ...(init.args ?? [this.message])].join('\0'))
+      .update([this.ruleId, this.file, this.pointer, ...this.args].join('\0'))
       .digest('hex')
       .slice(0, 16);
   }
@@ -97,7 +93,7 @@ export class Diagnostic {
       place: this.place,
       pointer: this.pointer,
       ...(this.note ? { note: this.note } : {}),
-      ...(this.url ? { url: this.url } : {}),
+      url: this.url,
       ...(this.cause ? { cause: this.cause } : {}),
       fingerprint: this.fingerprint,
     };

@@ -6,9 +6,9 @@
 import { equalJson as equal, getOwn, setOwn } from '../core/own.ts';
 import { compileDynamicSchema, compileDynamicValues } from '../compiler/passes/dynamic.ts';
 import { pathTemplateNames } from '../compiler/passes/operation.ts';
+import { isObject } from '../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
-export const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 const RENAME_BACK: Record<string, string> = {
   'x-ms-summary': 'summary',

@@ -1,7 +1,8 @@
 /** Import entry point: detects what a source is and hands it to the right importer. */
 import { statSync } from 'node:fs';
 import { Diagnostic } from '../core/diagnostic.ts';
-import { ruleUrl } from '../check/define-rule.ts';
+import type { RuleId } from '../core/rule-ids.ts';
+import { report } from '../check/reporter.ts';
 import { importPowerPlatform, kebab, readConnectorFolder, readSwaggerFile } from './powerplatform.ts';
 import { emitConnector } from './openapi3/emit.ts';
 import { convertOpenApi3, importOpenApi3 } from './openapi3/index.ts';
@@ -12,20 +13,19 @@ import type { ImportOptions, ImportResult } from './types.ts';
 
 export type { ImportOptions, ImportResult } from './types.ts';
 
-function failure(display: string, message: string, ruleId = 'import-source-invalid', args?: readonly string[]): ImportResult {
+/** An import that stops at once; `args` say why (one failure per source, so a word will do). */
+function failure(display: string, message: string, args: readonly string[], ruleId: RuleId = 'import-source-invalid'): ImportResult {
   return {
     id: kebab(display.split('/').pop() ?? display),
     files: new Map(),
     diagnostics: [
-      new Diagnostic({
+      report({
         ruleId,
-        severity: 'error',
         message,
         file: display,
         place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-        url: ruleUrl(ruleId),
         source: 'import',
-        ...(args ? { args } : {}),
+        args,
       }),
     ],
     stats: { operations: 0, actions: 0, triggers: 0, definitions: 0, rawOperations: 0 },
@@ -41,13 +41,13 @@ function readSource(path: string, display: string): { folder: true } | { text: s
   try {
     stat = statSync(path);
   } catch {
-    return failure(display, `Cannot read \`${path}\`: no such file or folder`);
+    return failure(display, `Cannot read \`${path}\`: no such file or folder`, ['missing']);
   }
   if (stat.isDirectory()) return { folder: true };
   const text = readNamedFile(path, display);
   if (typeof text === 'string') return { text };
-  if (text.reason === 'too-large') return failure(display, `The file ${text.detail}`, 'source-limit', ['import-bytes']);
-  return failure(display, `Cannot import \`${display}\`: it ${text.detail}`);
+  if (text.reason === 'too-large') return failure(display, `The file ${text.detail}`, ['import-bytes'], 'source-limit');
+  return failure(display, `Cannot import \`${display}\`: it ${text.detail}`, [text.reason]);
 }
 
 /** What a file holds, from its first few kilobytes. */
@@ -70,9 +70,9 @@ export function importSource(path: string, options: ImportOptions = {}): ImportR
 }
 
 function importFolder(path: string, display: string, options: ImportOptions): ImportResult {
-  if (options.from !== undefined && options.from !== 'powerplatform') return failure(display, `\`--from ${options.from}\` expects a file, not a folder`);
+  if (options.from !== undefined && options.from !== 'powerplatform') return failure(display, `\`--from ${options.from}\` expects a file, not a folder`, ['folder']);
   const folder = readConnectorFolder(path, display);
-  if (folder instanceof Diagnostic) return { ...failure(display, ''), diagnostics: [folder] };
+  if (folder instanceof Diagnostic) return { ...failure(display, '', []), diagnostics: [folder] };
   return importPowerPlatform(folder, options);
 }
 
@@ -91,7 +91,7 @@ function importText(path: string, text: string, format: string, options: ImportO
   if (format === 'swagger2' || format === 'powerplatform') return importPowerPlatform(readSwaggerFile(path, display), options);
   if (format === 'openapi3') return importOpenApi3(path, convertOptions(path, text, options));
   if (format === 'postman') return importPostman(path, convertOptions(path, text, options));
-  return failure(display, 'Unrecognised source: expected a connector folder, a Swagger 2.0 or OpenAPI 3 file (JSON or YAML), or a Postman collection (v2.0 or v2.1)');
+  return failure(display, 'Unrecognised source: expected a connector folder, a Swagger 2.0 or OpenAPI 3 file (JSON or YAML), or a Postman collection (v2.0 or v2.1)', ['unrecognised']);
 }
 
 /**

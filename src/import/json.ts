@@ -6,26 +6,26 @@
 import JSON5 from 'json5';
 import { parse as parseJsonc, visit, type ParseError } from 'jsonc-parser';
 import { checkExpansion, depthMessage, tooDeepOffset, valueBudget } from '../core/bounded.ts';
-import { Diagnostic } from '../core/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 import { toPointer, type Segment } from '../core/pointer.ts';
 import { placeDiagnostics } from '../core/position.ts';
 import { SourceFile } from '../core/source-file.ts';
 import { loadYaml } from '../core/yaml.ts';
-import { ruleUrl } from '../check/define-rule.ts';
+import type { RuleId } from '../core/rule-ids.ts';
+import { report } from '../check/reporter.ts';
 
-function diag(file: SourceFile, ruleId: string, severity: 'error' | 'warning' | 'info', message: string, offset: number | undefined, pointer = ''): Diagnostic {
+function diag(file: SourceFile, ruleId: RuleId, message: string, args: readonly string[], offset: number | undefined, pointer = ''): Diagnostic {
   const start = offset === undefined ? undefined : file.pointAt(offset);
   // One character wide, so that editors underline something.
   const end = start && offset! < file.text.length && file.text[offset!] !== '\n' ? { line: start.line, column: start.column + 1 } : start;
-  return new Diagnostic({
+  return report({
     ruleId,
-    severity,
     message,
     file: file.path,
     pointer,
     ...(start && end ? { place: { start, end } } : {}),
-    url: ruleUrl(ruleId),
     source: 'import',
+    args,
   });
 }
 
@@ -64,7 +64,7 @@ function duplicateKeys(file: SourceFile, text: string): Diagnostic[] {
         const top = stack.at(-1);
         if (top && 'keys' in top) {
           if (top.keys.has(key)) {
-            out.push(diag(file, 'import-json-duplicate-key', 'warning', `Key \`${key}\` appears twice in one object; the last value is kept, as the platform does`, offset, toPointer([...path(), key])));
+            out.push(diag(file, 'import-json-duplicate-key', `Key \`${key}\` appears twice in one object; the last value is kept, as the platform does`, [], offset, toPointer([...path(), key])));
           }
           top.keys.add(key);
         }
@@ -83,7 +83,7 @@ function duplicateKeys(file: SourceFile, text: string): Diagnostic[] {
 export function parseDocumentFile(file: SourceFile): unknown {
   let text = file.text;
   if (text.charCodeAt(0) === 0xfeff) {
-    file.diagnostics.push(diag(file, 'import-json-lenient', 'warning', 'The file starts with a byte order mark; it was ignored', 0));
+    file.diagnostics.push(diag(file, 'import-json-lenient', 'The file starts with a byte order mark; it was ignored', ['bom'], 0));
     text = text.slice(1);
   }
   // Offsets into `text` are one less than into the file when a byte order mark was cut.
@@ -94,7 +94,7 @@ export function parseDocumentFile(file: SourceFile): unknown {
     const problem = loaded.problem;
     const ruleId = problem.kind === 'limit' ? 'source-limit' : 'import-json-invalid';
     const message = problem.kind === 'syntax' ? `Invalid YAML: ${problem.message}` : problem.message;
-    const d = diag(file, ruleId, 'error', message, problem.offset === undefined ? undefined : problem.offset + shift, problem.kind === 'limit' && problem.path ? toPointer(problem.path) : '');
+    const d = diag(file, ruleId, message, [problem.kind], problem.offset === undefined ? undefined : problem.offset + shift, problem.kind === 'limit' && problem.path ? toPointer(problem.path) : '');
     // A collection key is underlined whole (on its first line).
     if (problem.kind === 'complex-key' && d.place) d.place.end = file.pointAt(problem.end + shift);
     file.diagnostics.push(d);
@@ -103,7 +103,7 @@ export function parseDocumentFile(file: SourceFile): unknown {
   // JSON parsers (and every walk after them) recurse: measure the nesting before parsing.
   const deep = tooDeepOffset(text);
   if (deep !== undefined) {
-    file.diagnostics.push(diag(file, 'source-limit', 'error', depthMessage(), deep + shift));
+    file.diagnostics.push(diag(file, 'source-limit', depthMessage(), ['depth'], deep + shift));
     return undefined;
   }
   try {
@@ -115,10 +115,10 @@ export function parseDocumentFile(file: SourceFile): unknown {
     const offset = errors.length ? errors[0]!.offset + shift : undefined;
     try {
       file.data = JSON5.parse(text);
-      file.diagnostics.push(diag(file, 'import-json-lenient', 'warning', 'Not strict JSON (comments, trailing commas or control characters); read leniently as JSON5, and written back as strict JSON', offset));
+      file.diagnostics.push(diag(file, 'import-json-lenient', 'Not strict JSON (comments, trailing commas or control characters); read leniently as JSON5, and written back as strict JSON', ['json5'], offset));
     } catch (error) {
       const e = error as { lineNumber?: number; columnNumber?: number; message: string };
-      const d = diag(file, 'import-json-invalid', 'error', `Invalid JSON: ${e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '')}`, undefined);
+      const d = diag(file, 'import-json-invalid', `Invalid JSON: ${e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '')}`, [], undefined);
       if (e.lineNumber) d.place = { start: { line: e.lineNumber, column: e.columnNumber ?? 1 }, end: { line: e.lineNumber, column: (e.columnNumber ?? 1) + 1 } };
       file.diagnostics.push(d);
       return undefined;
@@ -127,7 +127,7 @@ export function parseDocumentFile(file: SourceFile): unknown {
   // The scan above bounds collections; a scalar one level deeper is found here.
   const exceeded = checkExpansion(file.data, valueBudget(text.length));
   if (exceeded) {
-    file.diagnostics.push(diag(file, 'source-limit', 'error', exceeded.message, undefined, toPointer(exceeded.path)));
+    file.diagnostics.push(diag(file, 'source-limit', exceeded.message, ['expansion'], undefined, toPointer(exceeded.path)));
     return (file.data = undefined);
   }
   // Duplicate keys are invisible after JSON.parse; a quick scan finds them.

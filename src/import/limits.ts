@@ -3,6 +3,7 @@
  * the nesting and alias limits of src/core/bounded.ts. Stated in the README ("Running plugboard on
  * untrusted pull requests"); going past one is a `source-limit` error and nothing is written.
  */
+import { isMethod, isObject as isObj } from '../swagger/index.ts';
 
 export const IMPORT_LIMITS = {
   /**
@@ -21,8 +22,6 @@ export const IMPORT_LIMITS = {
   bundledValues: 4_000_000,
 } as const;
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
 
 /**
  * Operations under a Swagger 2.0 or OpenAPI 3 `paths` object; `resolve` follows a path item's
@@ -33,7 +32,7 @@ export function countPathOperations(paths: unknown, resolve: (ref: string) => un
   let n = 0;
   for (const raw of Object.values(paths)) {
     const item = isObj(raw) && typeof raw.$ref === 'string' ? resolve(raw.$ref) : raw;
-    if (isObj(item)) for (const key of Object.keys(item)) if (METHODS.has(key)) n++;
+    if (isObj(item)) for (const key of Object.keys(item)) if (isMethod(key)) n++;
   }
   return n;
 }

@@ -7,14 +7,15 @@
 import { realpathSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { equalJson as equal, setOwn } from '../core/own.ts';
-import { Diagnostic } from '../core/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import type { RuleId } from '../core/rule-ids.ts';
 import { toPointer, type Path } from '../core/pointer.ts';
 import { placeDiagnostics } from '../core/position.ts';
 import { SourceFile } from '../core/source-file.ts';
-import { ruleUrl } from '../check/define-rule.ts';
-import { compile } from '../compiler/index.ts';
+import { report as reportFinding } from '../check/reporter.ts';
+import { compileAndCheck } from '../check/run.ts';
 import { CompileContext } from '../compiler/context.ts';
-import { assetDiagnostic, assetProblem, connectorFromFiles, leftOutDiagnostic } from '../compiler/load.ts';
+import { assetFinding, assetProblem, connectorFromFiles, leftOutFinding } from '../compiler/load.ts';
 import { LIMITS, isSkipped, sizeOverLimit, listFolder, readInside, readRegularText, type SkippedEntry } from '../core/safe-fs.ts';
 import { compileAuth } from '../compiler/passes/auth.ts';
 import { compileOperation, compileParameter } from '../compiler/passes/operation.ts';
@@ -22,8 +23,8 @@ import { compilePolicy } from '../compiler/passes/policy.ts';
 import { compileSchema } from '../compiler/passes/schema.ts';
 import { compileTrigger } from '../compiler/passes/trigger.ts';
 import { markdownToMdx, mdxToMarkdown } from '../compiler/readme.ts';
-import { METHODS } from '../model/operation.ts';
-import { desugarOperation, desugarParameter, desugarSchema, desugarWebhook, isObject, rawOperation } from './desugar.ts';
+import { isMethod, isObject } from '../swagger/index.ts';
+import { desugarOperation, desugarParameter, desugarSchema, desugarWebhook, rawOperation } from './desugar.ts';
 import { parseDocumentFile } from './json.ts';
 import { countPathOperations, IMPORT_LIMITS, operationsMessage } from './limits.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
@@ -49,7 +50,7 @@ const SAFE_STEM = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/;
 
 /** A scratch context to compile one node back for comparison. */
 function scratch(): CompileContext {
-  return new CompileContext(connectorFromFiles('scratch', {}));
+  return new CompileContext(connectorFromFiles('scratch', {}), reportFinding);
 }
 const SCRATCH_FILE = new SourceFile('scratch.mdx', '');
 
@@ -84,6 +85,7 @@ const DOCUMENT = /^[^/]+\.(json|ya?ml|md)$/i;
  * diagnostic (carried on the Swagger file), and so is an asset of a type the site must not publish.
  */
 export function readConnectorFolder(dir: string, display: string): PowerPlatformSource | Diagnostic {
+  const leftOutDiagnostic = (...args: Parameters<typeof leftOutFinding>) => reportFinding(leftOutFinding(...args));
   const prefix = display.replace(/\/?$/, '/');
   const listing = listFolder(dir, { maxBytes: (rel) => (DOCUMENT.test(rel) ? LIMITS.importBytes : LIMITS.assetBytes) });
   const skipped = new Map(listing.skipped.map((e) => [e.rel, e]));
@@ -91,14 +93,13 @@ export function readConnectorFolder(dir: string, display: string): PowerPlatform
   const swaggerName =
     findFile(names, /^apiDefinition\.swagger\.json$/i) ?? findFile(names, /\.swagger\.json$/i) ?? findFile(names, /^(swagger|openapi)\.(json|ya?ml)$/i);
   if (!swaggerName) {
-    return new Diagnostic({
+    return reportFinding({
       ruleId: 'import-source-invalid',
-      severity: 'error',
       message: 'Expected an `apiDefinition.swagger.json` (or another `*.swagger.json`) in the folder',
       file: display,
       place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-      url: ruleUrl('import-source-invalid'),
       source: 'import',
+      args: ['no-swagger'],
     });
   }
   const name = basename(dir);
@@ -107,7 +108,7 @@ export function readConnectorFolder(dir: string, display: string): PowerPlatform
     return isSkipped(bytes) ? leftOutDiagnostic(prefix, name, { ...bytes, rel }) : bytes.toString('utf8');
   };
   const swaggerText = readText(swaggerName);
-  if (swaggerText instanceof Diagnostic) return swaggerText;
+  if (typeof swaggerText !== 'string') return swaggerText;
   const swaggerFile = new SourceFile(prefix + swaggerName, swaggerText, /\.ya?ml$/i.test(swaggerName) ? 'yaml' : 'json');
   const leftOut = swaggerFile.diagnostics;
   const optional = (rel: string | undefined): string | undefined => {
@@ -128,7 +129,7 @@ export function readConnectorFolder(dir: string, display: string): PowerPlatform
     if (documents.has(rel)) continue;
     const problem = assetProblem(rel);
     if (problem) {
-      leftOut.push(assetDiagnostic(prefix, rel, problem));
+      leftOut.push(reportFinding(assetFinding(prefix, rel, problem)));
       continue;
     }
     const bytes: Buffer | SkippedEntry =
@@ -161,7 +162,7 @@ export function readSwaggerFile(path: string, display: string): PowerPlatformSou
   }
   const text = readRegularText(target, LIMITS.importBytes, display);
   const swaggerFile = new SourceFile(display, isSkipped(text) ? '' : text, /\.ya?ml$/i.test(path) ? 'yaml' : 'json');
-  if (isSkipped(text)) swaggerFile.diagnostics.push(leftOutDiagnostic('', display, text));
+  if (isSkipped(text)) swaggerFile.diagnostics.push(reportFinding(leftOutFinding('', display, text)));
   return {
     swaggerFile,
     assets: new Map(),
@@ -178,8 +179,8 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   const properties = source.propertiesFile ? parseDocumentFile(source.propertiesFile) : undefined;
   const files = new Map<string, string | Buffer>();
   const stats = { operations: 0, actions: 0, triggers: 0, definitions: 0, rawOperations: 0 };
-  const report = (file: SourceFile, ruleId: string, severity: 'error' | 'warning' | 'info', message: string, path: Path = [], note?: string) =>
-    file.diagnostics.push(new Diagnostic({ ruleId, severity, message, file: file.path, pointer: toPointer(path), url: ruleUrl(ruleId), source: 'import', ...(note ? { note } : {}) }));
+  const report = (file: SourceFile, ruleId: RuleId, message: string, path: Path = [], args: readonly string[] = []) =>
+    file.diagnostics.push(reportFinding({ ruleId, message, file: file.path, pointer: toPointer(path), source: 'import', args }));
 
   const title = isObject(swagger) && isObject(swagger.info) && typeof swagger.info.title === 'string' ? swagger.info.title : source.name;
   const id = options.id ?? kebab(source.swaggerFile.path.endsWith('apiDefinition.swagger.json') || source.propertiesFile ? source.name : title);
@@ -190,16 +191,16 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     return { id, files, diagnostics: collected, stats };
   };
   if (!isObject(swagger)) {
-    if (swagger !== undefined) report(sf, 'import-source-invalid', 'error', 'Expected a Swagger 2.0 document: a JSON object');
+    if (swagger !== undefined) report(sf, 'import-source-invalid', 'Expected a Swagger 2.0 document: a JSON object', [], ['not-an-object']);
     return finish();
   }
   if (swagger.swagger !== '2.0') {
-    report(sf, 'import-source-invalid', 'error', `Expected \`swagger: "2.0"\`, found ${JSON.stringify(swagger.swagger ?? swagger.openapi ?? null)}`, ['swagger']);
+    report(sf, 'import-source-invalid', `Expected \`swagger: "2.0"\`, found ${JSON.stringify(swagger.swagger ?? swagger.openapi ?? null)}`, ['swagger'], ['version']);
     return finish();
   }
   const operations = countPathOperations(swagger.paths);
   if (operations > IMPORT_LIMITS.operations) {
-    sf.diagnostics.push(new Diagnostic({ ruleId: 'source-limit', severity: 'error', message: operationsMessage(operations), file: sf.path, pointer: '/paths', url: ruleUrl('source-limit'), source: 'import', args: ['operations'] }));
+    report(sf, 'source-limit', operationsMessage(operations), ['paths'], ['operations']);
     return finish();
   }
 
@@ -260,7 +261,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   const props = isObject(properties) && isObject(properties.properties) ? properties.properties : undefined;
   if (isObject(properties)) {
     for (const key of Object.keys(properties)) {
-      if (key !== 'properties') report(source.propertiesFile!, 'import-not-carried', 'error', `Key \`${key}\` outside \`properties\` cannot be carried; the platform reads only \`properties\``, [key]);
+      if (key !== 'properties') report(source.propertiesFile!, 'import-not-carried', `Key \`${key}\` outside \`properties\` cannot be carried; the platform reads only \`properties\``, [key]);
     }
   }
   const auth = props ? desugarAuth(swagger, props) : undefined;
@@ -304,11 +305,11 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     }
     const consumed = new Set<string>();
     for (const [method, op] of Object.entries(item)) {
-      if (!(METHODS as readonly string[]).includes(method) || !isObject(op)) continue;
+      if (!isMethod(method) || !isObject(op)) continue;
       stats.operations++;
       const trigger = op['x-ms-trigger'] !== undefined;
       if (typeof op.operationId !== 'string' || op.operationId === '') {
-        report(sf, 'import-operation-verbatim', 'info', `Operation \`${method.toUpperCase()} ${path}\` has no operationId; kept verbatim under \`paths\` in connector.mdx`, ['paths', path, method]);
+        report(sf, 'import-operation-verbatim', `Operation \`${method.toUpperCase()} ${path}\` has no operationId; kept verbatim under \`paths\` in connector.mdx`, ['paths', path, method], ['no-operation-id']);
         continue;
       }
       const stem = stemFor(op.operationId);
@@ -331,7 +332,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       if (!front) {
         releaseStem(stem, op.operationId);
         stats.rawOperations++;
-        report(sf, 'import-operation-verbatim', 'info', `Operation \`${String(op.operationId)}\` uses keys the authoring sugar would change; kept verbatim under \`paths\` in connector.mdx`, ['paths', path, method]);
+        report(sf, 'import-operation-verbatim', `Operation \`${String(op.operationId)}\` uses keys the authoring sugar would change; kept verbatim under \`paths\` in connector.mdx`, ['paths', path, method], ['sugar']);
         continue;
       }
       consumed.add(method);
@@ -386,10 +387,11 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   if (source.readme) {
     body = markdownToMdx(source.readme.text);
     if (normalizeSpace(mdxToMarkdown(body)) !== normalizeSpace(source.readme.text)) {
-      diagnostics.push(new Diagnostic({ ruleId: 'import-not-lossless', severity: 'warning', message: `The readme does not survive the MDX escaping exactly (a literal \`\\{\`, \`\\}\` or \`\\<\`)`, file: sf.path.replace(/[^/]*$/, source.readme.name), url: ruleUrl('import-not-lossless'), source: 'import' }));
+      // Carried, only approximately: an approximation (a warning), not a difference of the compiled definition.
+      diagnostics.push(reportFinding({ ruleId: 'import-approximated', message: `The readme does not survive the MDX escaping exactly (a literal \`\\{\`, \`\\}\` or \`\\<\`)`, file: sf.path.replace(/[^/]*$/, source.readme.name), source: 'import', args: ['readme'] }));
     }
   } else if (source.propertiesFile) {
-    report(sf, 'import-readme-missing', 'info', 'The folder has no readme; connector.mdx gets an empty body (certification requires a readme)', []);
+    report(sf, 'import-readme-missing', 'The folder has no readme; connector.mdx gets an empty body (certification requires a readme)', []);
   }
   for (const [name, bytes] of source.assets) files.set(name, bytes);
   files.set('connector.mdx', toMdx(orderConnector(fm), body));
@@ -397,16 +399,16 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   // ---- The proof: compile what we wrote and compare with the original.
   const texts: Record<string, string> = {};
   for (const [name, content] of files) if (typeof content === 'string' && name.endsWith('.mdx')) texts[name] = content;
-  const result = compile(connectorFromFiles(id, texts), { check: false, validate: false });
+  const result = compileAndCheck(connectorFromFiles(id, texts), { check: false, validate: false });
   const yamlErrors = result.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of yamlErrors) diagnostics.push(new Diagnostic({ ruleId: 'import-not-lossless', severity: 'error', message: `The written ${d.file} does not compile: ${d.message}`, file: sf.path, url: ruleUrl('import-not-lossless'), source: 'import' }));
+  for (const d of yamlErrors) diagnostics.push(reportFinding({ ruleId: 'import-not-lossless', message: `The written ${d.file} does not compile: ${d.message}`, file: sf.path, source: 'import', args: [d.fingerprint] }));
   for (const p of differences(result.swagger, swagger, [])) {
-    report(sf, 'import-not-lossless', 'error', `The compiled definition differs from the original${p.length ? ` at \`${toPointer(p)}\`` : ''}`, p);
+    report(sf, 'import-not-lossless', `The compiled definition differs from the original${p.length ? ` at \`${toPointer(p)}\`` : ''}`, p);
   }
   if (properties !== undefined) {
     for (const p of differences(result.apiProperties, properties, [])) {
       const where = p.length ? ` at \`${toPointer(p)}\`` : ': it is not an object with `properties`';
-      report(source.propertiesFile!, 'import-not-lossless', 'error', `The compiled apiProperties differ from the original${where}`, p);
+      report(source.propertiesFile!, 'import-not-lossless', `The compiled apiProperties differ from the original${where}`, p);
     }
   }
   return finish();

@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { openObject } from './open-object.ts';
 import { Parameter, ParameterMap } from './parameter.ts';
 import { Schema, Visibility } from './schema.ts';
-
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+import { METHODS } from '../swagger/index.ts';
 
 export const OPERATION_RAW_KEYS = [
   'tags', 'summary', 'description', 'externalDocs', 'operationId', 'consumes', 'produces', 'parameters', 'responses',

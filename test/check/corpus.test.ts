@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
-import type { ApiProperties, Swagger } from '../../src/compiler/types.ts';
+import type { ApiProperties, Swagger } from '../../src/swagger/index.ts';
 import { runChecks } from '../../src/check/run.ts';
+import { compiled } from './helpers.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const corpus = resolve(repo, '../shared/corpus/powerplatform');
@@ -58,7 +59,7 @@ describe.skipIf(!present)('checks over the real corpus', () => {
     const perConnector: string[] = [];
     let total = 0;
     for (const { name, swagger, apiProperties } of connectors()) {
-      const findings = runChecks(swagger, apiProperties);
+      const findings = runChecks(compiled(swagger, apiProperties));
       for (const f of findings) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
       if (findings.length) perConnector.push(`${name}: ${findings.length}`);
       total++;

@@ -1,7 +1,8 @@
 /** Builders for hand-written Swagger documents, and a runner that keeps one rule's findings. */
-import type { ApiProperties, Json, JsonObject, Swagger } from '../../src/compiler/types.ts';
+import type { ApiProperties, Json, JsonObject, Swagger } from '../../src/swagger/index.ts';
 import { ruleById } from '../../src/check/registry.ts';
-import { runChecks, type Finding } from '../../src/check/run.ts';
+import { runChecks, type CheckFinding } from '../../src/check/run.ts';
+import type { CompiledConnector } from '../../src/compiler/index.ts';
 
 /** A valid document with the given paths and extra root keys. */
 export function doc(paths: Record<string, JsonObject> = {}, extra: JsonObject = {}): Swagger {
@@ -41,11 +42,16 @@ export function apiProperties(properties: JsonObject): ApiProperties {
   return { properties };
 }
 
+/** A connector of just the two documents: no sources, readme or assets. */
+export function compiled(swagger: Swagger, apiProperties: ApiProperties = NO_API_PROPERTIES): CompiledConnector {
+  return { swagger, apiProperties, files: [], readme: '', assets: new Map() };
+}
+
 /** All findings of one rule (the rule must exist). */
-export function findings(ruleId: string, swagger: Swagger, api: ApiProperties = NO_API_PROPERTIES): Finding[] {
+export function findings(ruleId: string, swagger: Swagger, api: ApiProperties = NO_API_PROPERTIES): CheckFinding[] {
   const rule = ruleById(ruleId);
   if (!rule) throw new Error(`No rule ${ruleId}`);
-  return runChecks(swagger, api, [rule]);
+  return runChecks(compiled(swagger, api), [rule]);
 }
 
 /** `at :: message` lines of one rule's findings, for compact assertions. */

@@ -9,8 +9,8 @@ describe('operation-id-unique', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       ruleId: 'operation-id-unique',
-      severity: 'error',
       at: '/paths/~1b/get/operationId',
+      args: ['GetItem'],
       message: 'Duplicate operationId `GetItem`; rename one of the two operations',
       cause: { message: 'First used here', at: '/paths/~1a/get/operationId' },
     });

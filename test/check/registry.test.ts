@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isSpecialEntry } from '../../src/check/define-rule.ts';
 import { ruleById, rules } from '../../src/check/registry.ts';
+import { ruleIdsModule } from '../../src/check/docs.ts';
 import { runChecks } from '../../src/check/run.ts';
-import { doc, NO_API_PROPERTIES, op } from './helpers.ts';
+import { compiled, doc, NO_API_PROPERTIES, op } from './helpers.ts';
 
 const readme = readFileSync(new URL('../../src/check/README.md', import.meta.url), 'utf8');
 
@@ -15,6 +16,16 @@ describe('registry', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
     expect(ruleById('swagger-schema')?.id).toBe('swagger-schema');
     expect(ruleById('no-such-rule')).toBeUndefined();
+  });
+
+  it('holds every file of src/check/rules, each exporting the rule of its name', () => {
+    const files = readdirSync(new URL('../../src/check/rules/', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    expect(rules.map((r) => r.id)).toEqual(files.sort());
+  });
+
+  it('src/core/rule-ids.ts lists every id with its default severity (run `npm run rules-docs`)', () => {
+    const generated = readFileSync(new URL('../../src/core/rule-ids.ts', import.meta.url), 'utf8');
+    expect(generated).toBe(ruleIdsModule());
   });
 
   it.each(rules.map((r) => [r.id, r] as const))('%s is documented and has examples', (id, rule) => {
@@ -69,15 +80,16 @@ describe('registry', () => {
 });
 
 describe('runChecks', () => {
-  it('stamps rule id and severity, in a deterministic order', () => {
+  it('stamps the rule id (never a severity: the reporter does), in a deterministic order', () => {
     const swagger = doc({ '/a': { get: op('A', { 'x-ms-visibilty': 'internal', 'x-ms-trigger': 'batch' }) }, '/b': { get: op('A') } });
-    const first = runChecks(swagger, NO_API_PROPERTIES);
-    expect(first.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['operation-id-unique error', 'trigger-kind-unclear warning', 'x-ms-position error']);
-    expect(runChecks(structuredClone(swagger), NO_API_PROPERTIES)).toEqual(first);
+    const first = runChecks(compiled(swagger, NO_API_PROPERTIES));
+    expect(first.map((f) => f.ruleId)).toEqual(['operation-id-unique', 'trigger-kind-unclear', 'x-ms-position']);
+    expect(first.every((f) => !('severity' in f) && Array.isArray(f.args))).toBe(true);
+    expect(runChecks(compiled(structuredClone(swagger), NO_API_PROPERTIES))).toEqual(first);
   });
 
   it('survives documents of the wrong shape', () => {
     const odd = [{}, { paths: [] }, { paths: { '/a': [] } }, { paths: { '/a': { get: { parameters: 'x', responses: [] } } } }, { definitions: { A: 'string' } }];
-    for (const swagger of odd) expect(() => runChecks(swagger as never, { properties: { policyTemplateInstances: 'x' } } as never)).not.toThrow();
+    for (const swagger of odd) expect(() => runChecks(compiled(swagger as never, { properties: { policyTemplateInstances: 'x' } } as never))).not.toThrow();
   });
 });

@@ -48,12 +48,14 @@ describe('placeOf', () => {
 });
 
 describe('Diagnostic', () => {
-  it('prints file:line:col-line:col: message (rule) and has a stable fingerprint', () => {
-    const make = () =>
-      new Diagnostic({ ruleId: 'x-rule', severity: 'error', message: 'Unexpected thing', file: 'a.mdx', pointer: '/a', place: { start: { line: 2, column: 3 }, end: { line: 2, column: 9 } } });
-    expect(String(make())).toBe('a.mdx:2:3-2:9: Unexpected thing (x-rule)');
+  it('prints file:line:col-line:col: message (rule) and has a fingerprint of rule, file, pointer and args', () => {
+    const make = (message = 'Unexpected thing', args: string[] = []) =>
+      new Diagnostic({ ruleId: 'x-ms-value', severity: 'error', message, file: 'a.mdx', pointer: '/a', place: { start: { line: 2, column: 3 }, end: { line: 2, column: 9 } }, url: 'https://example.com', args });
+    expect(String(make())).toBe('a.mdx:2:3-2:9: Unexpected thing (x-ms-value)');
     expect(make().fingerprint).toBe(make().fingerprint);
-    expect(make().toJSON()).toMatchObject({ ruleId: 'x-rule', severity: 'error', file: 'a.mdx', pointer: '/a' });
+    expect(make('Reworded').fingerprint).toBe(make().fingerprint);
+    expect(make('Unexpected thing', ['other']).fingerprint).not.toBe(make().fingerprint);
+    expect(make().toJSON()).toMatchObject({ ruleId: 'x-ms-value', severity: 'error', file: 'a.mdx', pointer: '/a' });
   });
 });
 

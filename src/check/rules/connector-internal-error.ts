@@ -1,10 +1,11 @@
-import { Diagnostic } from '../../core/diagnostic.ts';
-import { defineRule, ruleUrl } from '../define-rule.ts';
+import type { Diagnostic } from '../../core/diagnostic.ts';
+import { defineRule } from '../define-rule.ts';
+import { report } from '../reporter.ts';
 import { CONNECTOR, GET_ITEM } from '../examples.ts';
 
 /**
- * Reported by plugboard itself, not by a check: the runners (src/cli/compile-one.ts,
- * src/cli/compile-all.ts for a worker thread that died, src/site/failed.ts) turn an exception
+ * Reported by plugboard itself, not by a check: the build (src/build/connector.ts, and
+ * src/build/pool.ts for a worker thread that died) turns an exception
  * thrown while handling one connector into this diagnostic and go on with the others.
  * No connector written in memory makes plugboard throw (that would be a bug to fix), so the rule
  * is `reportedBy: 'runner'` with no not-ok example; test/hostile/crash.test.ts injects the failure.
@@ -40,14 +41,12 @@ export function firstLine(error: unknown): string {
  */
 export function internalErrorDiagnostic(connectorFile: string, phase: Phase, error: unknown): Diagnostic {
   const start = { line: 1, column: 1 };
-  return new Diagnostic({
+  return report({
     ruleId: rule.id,
-    severity: rule.severity,
     message: `plugboard failed on this connector while ${phase}: ${firstLine(error)}`,
     file: connectorFile,
     pointer: '',
     place: { start, end: { ...start } },
-    url: ruleUrl(rule.id),
     args: [phase],
     source: 'plugboard',
   });

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
-import { analyze } from '../walk.ts';
+import { analyze } from '../../swagger/index.ts';
 
 export const MAX_OPERATIONS = 256;
 
@@ -33,6 +33,7 @@ export default defineRule({
     report({
       message: `The connector has ${count} operations, over the platform limit of ${MAX_OPERATIONS}; split it into several connectors`,
       at: '',
+      args: [],
     });
   },
 });

@@ -6,9 +6,9 @@ export default defineRule({
   id: 'import-approximated',
   area: 'import',
   severity: 'warning',
-  description: "An OpenAPI 3 or Postman construct was mapped to the closest Swagger 2.0 form, which is not exactly the same.",
+  description: "An OpenAPI 3 or Postman construct was mapped to the closest Swagger 2.0 form, or a readme to the closest MDX body, which is not exactly the same.",
   rationale:
-  'Custom connectors take Swagger 2.0 only, and the platform ignores or rejects several OpenAPI 3 and Postman constructs (nullable, oneOf, server variables, bearer auth, duplicate requests). The importer keeps the closest working form and says so, at the JSON pointer of the source construct, so you can review each change; `--strict` makes these errors.',
+  'Custom connectors take Swagger 2.0 only, and the platform ignores or rejects several OpenAPI 3 and Postman constructs (nullable, oneOf, server variables, bearer auth, duplicate requests). The importer keeps the closest working form and says so, at the JSON pointer of the source construct, so you can review each change; `--strict` makes these errors. A readme whose literal `\\{`, `\\}` or `\\<` the MDX escaping cannot keep is reported here too, on the readme: the definition is still exact (that is `import-not-lossless`), only the text is approximated.',
   examples: {
     ok: [{ 'input.yaml': OK }],
     notOk: [

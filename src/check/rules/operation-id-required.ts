@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
-import { analyze } from '../walk.ts';
+import { analyze } from '../../swagger/index.ts';
 
 export default defineRule({
   id: 'operation-id-required',
@@ -37,6 +37,7 @@ export default defineRule({
         message: `Missing \`operationId\` in operation \`${op.method.toUpperCase()} ${op.path}\`; add a unique one like \`${suggestId(op.method, op.path)}\``,
         at: op.visit.pointer,
         onKey: true,
+        args: [op.method, op.path],
       });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
-import { analyze } from '../walk.ts';
+import { analyze } from '../../swagger/index.ts';
 
 export default defineRule({
   id: 'operation-id-unique',
@@ -42,6 +42,7 @@ export default defineRule({
         message: `Duplicate operationId \`${op.operationId}\`; rename one of the two operations`,
         at: op.visit.at('operationId'),
         cause: { message: 'First used here', at: first.visit.at('operationId') },
+        args: [String(op.operationId)],
       });
     }
   },

@@ -1,7 +1,7 @@
 import { reservedNameReason, shownName, unsafeNameReason } from '../../core/url-name.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
-import { analyze } from '../walk.ts';
+import { analyze } from '../../swagger/index.ts';
 
 /** `GET /things` named by `operationId` on line 2 of the file. */
 const getThings = (operationId: string) => mdx([`operationId: ${operationId}`, 'request: GET /things', 'summary: List things', 'responses:', "  '200':", '    description: OK']);

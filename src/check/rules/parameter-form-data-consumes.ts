@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, mdx } from '../examples.ts';
-import { analyze, parametersOf } from '../walk.ts';
+import { analyze, parametersOf } from '../../swagger/index.ts';
 
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 
@@ -50,6 +50,7 @@ export default defineRule({
         message: 'Expected `consumes` of an operation with form parameters to include multipart/form-data or application/x-www-form-urlencoded',
         at: own !== undefined ? op.visit.at('consumes') : swagger.consumes !== undefined ? '/consumes' : op.visit.pointer,
         ...(own === undefined && swagger.consumes === undefined ? { onKey: true } : {}),
+        args: [op.method, op.path],
       });
     }
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
 import { templateNames } from '../paths.ts';
-import { analyze, parametersOf } from '../walk.ts';
+import { analyze, parametersOf } from '../../swagger/index.ts';
 
 export default defineRule({
   id: 'path-parameter-declared',

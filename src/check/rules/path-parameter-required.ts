@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
-import { analyze } from '../walk.ts';
+import { analyze } from '../../swagger/index.ts';
 
 export default defineRule({
   id: 'path-parameter-required',
@@ -41,6 +41,7 @@ export default defineRule({
         message: `Expected path parameter \`${name}\` to be \`required: true\``,
         at: missing ? visit.pointer : visit.at('required'),
         ...(missing ? { onKey: true } : {}),
+        args: [name],
       });
     }
   },

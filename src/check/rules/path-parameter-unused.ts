@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, mdx } from '../examples.ts';
 import { templateNames } from '../paths.ts';
-import { analyze, deref, type Visit } from '../walk.ts';
+import { analyze, deref, type Visit } from '../../swagger/index.ts';
 
 export default defineRule({
   id: 'path-parameter-unused',
@@ -44,6 +44,7 @@ export default defineRule({
         report({
           message: `Unexpected path parameter \`${node.name}\`, the path \`${path}\` has no \`{${node.name}}\``,
           at: visit.kind === 'ref' ? visit.at('$ref') : visit.at('in'),
+          args: [path, String(node.name)],
         });
       }
     };

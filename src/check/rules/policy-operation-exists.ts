@@ -1,7 +1,7 @@
 import { suggest } from '../../model/open-object.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
-import { analyze, isObject } from '../walk.ts';
+import { analyze, isObject } from '../../swagger/index.ts';
 
 const connector = (operation: string) =>
   mdx([
@@ -48,6 +48,7 @@ export default defineRule({
           message: `Unknown operation \`${name}\` in policy \`${template}\`${hint ? `, did you mean \`${hint}\`?` : '; no operation has this operationId'}`,
           at: Array.isArray(names) ? `${base}/${j}` : base,
           doc: 'apiProperties',
+          args: [template, name],
         });
       });
     });

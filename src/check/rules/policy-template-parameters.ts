@@ -2,7 +2,7 @@ import { suggest } from '../../model/open-object.ts';
 import { POLICY_TEMPLATES } from '../../model/policy.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
-import { isObject } from '../walk.ts';
+import { isObject } from '../../swagger/index.ts';
 
 const PREFIX = 'x-ms-apimTemplateParameter.';
 
@@ -54,7 +54,7 @@ export default defineRule({
       if (!isObject(instance)) return;
       const id = instance.templateId;
       if (typeof id !== 'string') {
-        report({ message: 'Missing `templateId` in policy template instance', at: base, doc: 'apiProperties' });
+        report({ message: 'Missing `templateId` in policy template instance', at: base, doc: 'apiProperties', args: [] });
         return;
       }
       const template = POLICY_TEMPLATES[id.toLowerCase()];
@@ -64,6 +64,7 @@ export default defineRule({
           message: `Unknown policy template \`${id}\`${hint ? `, did you mean \`${hint}\`?` : `; expected one of ${known.join(', ')}`}`,
           at: `${base}/templateId`,
           doc: 'apiProperties',
+          args: [id],
         });
         return;
       }
@@ -74,7 +75,7 @@ export default defineRule({
           message: `Missing parameter \`${name}\` of policy template \`${id}\``,
           at: isObject(instance.parameters) ? `${base}/parameters` : base,
           doc: 'apiProperties',
-          args: [name],
+          args: [id, name],
         });
       }
     });

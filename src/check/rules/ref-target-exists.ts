@@ -2,8 +2,8 @@ import { fromPointer } from '../../core/pointer.ts';
 import { suggest } from '../../model/open-object.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, CONNECTOR_LINES, GET_ITEM, mdx } from '../examples.ts';
-import type { Swagger } from '../../compiler/types.ts';
-import { analyze, isObject, resolveLocal, type Visit } from '../walk.ts';
+import type { Swagger } from '../../swagger/index.ts';
+import { analyze, isObject, resolveLocal, type Visit } from '../../swagger/index.ts';
 
 const SECTION = { schema: 'definitions', parameter: 'parameters', response: 'responses', 'path-item': undefined } as const;
 
@@ -74,7 +74,7 @@ export default defineRule({
       if (checked.get(key) === true) continue;
       const problem = problemOf(swagger, visit.refOf, ref);
       checked.set(key, problem === undefined);
-      if (problem) report({ message: problem, at: visit.at('$ref') });
+      if (problem) report({ message: problem, at: visit.at('$ref'), args: [ref] });
     }
   },
 });

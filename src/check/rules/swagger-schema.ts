@@ -34,7 +34,7 @@ export default defineRule({
   },
   check({ swagger, report }) {
     for (const finding of validateSwaggerSchema(swagger)) {
-      report({ message: finding.message, at: finding.at, ...(finding.onKey ? { onKey: true } : {}) });
+      report({ message: finding.message, at: finding.at, ...(finding.onKey ? { onKey: true } : {}), args: finding.args });
     }
   },
 });

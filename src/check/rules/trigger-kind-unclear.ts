@@ -1,7 +1,7 @@
-import type { ApiProperties } from '../../compiler/types.ts';
+import type { ApiProperties } from '../../swagger/index.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, POLLING_TRIGGER, WEBHOOK_TRIGGER, mdx } from '../examples.ts';
-import { analyze, isObject, parametersOf } from '../walk.ts';
+import { analyze, isObject, parametersOf } from '../../swagger/index.ts';
 import { bodyUnresolved, webhookOf } from '../webhook.ts';
 
 /** operationIds named by `pollingtrigger` policies; `true` when one applies to every operation. */
@@ -78,6 +78,7 @@ export default defineRule({
         at: op.visit.at('x-ms-trigger'),
         onKey: true,
         note: 'In plugboard, declare the trigger with `kind: webhook`, or `kind: polling` with a `state`.',
+        args: [id],
       });
     }
   },

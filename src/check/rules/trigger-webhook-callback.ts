@@ -1,7 +1,7 @@
 import { fromPointer } from '../../core/pointer.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, WEBHOOK_TRIGGER, mdx } from '../examples.ts';
-import { analyze, type Analysis } from '../walk.ts';
+import { analyze, type Analysis } from '../../swagger/index.ts';
 import { webhooks } from '../webhook.ts';
 
 /** Definitions reachable from schemas of each kind of root (body, response, notification), following refs. */
@@ -103,12 +103,13 @@ export default defineRule({
           message: `Expected the body parameter of webhook \`${id}\` to be \`required: true\`, it carries the callback URL`,
           at: body.required === undefined ? hook.body.pointer : `${hook.body.pointer}/required`,
           ...(body.required === undefined ? { onKey: true } : {}),
+          args: ['body-required'],
         });
       }
       hook.callbacks.forEach((callback, index) => {
         const last = callback.chain.at(-1)!;
         if (index > 0) {
-          report({ message: `Unexpected second callback URL property \`${last.name}\`; the platform fills in only one`, at: last.pointer, onKey: true });
+          report({ message: `Unexpected second callback URL property \`${last.name}\`; the platform fills in only one`, at: last.pointer, onKey: true, args: ['second'] });
           return;
         }
         if (last.schema.type !== 'string') {
@@ -116,6 +117,7 @@ export default defineRule({
             message: `Expected the callback URL property \`${last.name}\` to be \`type: string\``,
             at: last.schema.type === undefined ? last.pointer : `${last.pointer}/type`,
             ...(last.schema.type === undefined ? { onKey: true } : {}),
+            args: ['type'],
           });
         }
         const internal = [body, hook.root, ...callback.chain.map((s) => s.schema)].some((s) => s['x-ms-visibility'] === 'internal');
@@ -155,6 +157,7 @@ export default defineRule({
         message: 'Unexpected `x-ms-notification-url` outside the body of a subscribe request; the platform only fills it in there',
         at: visit.at('x-ms-notification-url'),
         onKey: true,
+        args: [],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { analyze } from '../walk.ts';
+import { analyze } from '../../swagger/index.ts';
 import { webhooks } from '../webhook.ts';
 import { CONNECTOR, WEBHOOK_ACTION, WEBHOOK_TRIGGER } from '../examples.ts';
 
@@ -32,6 +32,7 @@ export default defineRule({
         message: `Webhook trigger \`${id}\` has no \`x-ms-notification-content\` on its path item; add one with the \`schema\` of what the service posts`,
         at: hook.operation.visit.at('x-ms-trigger'),
         onKey: true,
+        args: [id],
       });
     }
   },

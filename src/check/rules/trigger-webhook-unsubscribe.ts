@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, WEBHOOK_ACTION, WEBHOOK_TRIGGER } from '../examples.ts';
-import { analyze } from '../walk.ts';
+import { analyze } from '../../swagger/index.ts';
 import { webhooks } from '../webhook.ts';
 
 function segments(path: string): string[] {
@@ -55,6 +55,7 @@ export default defineRule({
         message: `Webhook trigger \`${id}\` has no DELETE operation for its subscriptions, like \`DELETE ${base.replace(/\/$/, '')}/{id}\`; add one for the \`Location\` the service returns`,
         at: hook.operation.visit.at('x-ms-trigger'),
         onKey: true,
+        args: [id],
       });
     }
   },

@@ -1,9 +1,9 @@
-import type { Json, JsonObject } from '../../compiler/types.ts';
+import type { Json, JsonObject } from '../../swagger/index.ts';
 import type { Segment } from '../../core/pointer.ts';
 import { suggest } from '../../model/open-object.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, mdx } from '../examples.ts';
-import { analyze, deref, isObject, parametersOf, type Analysis, type Visit } from '../walk.ts';
+import { analyze, deref, isObject, parametersOf, type Analysis, type Visit } from '../../swagger/index.ts';
 
 const LIST_ITEMS = mdx([
   'request: GET /items',
@@ -148,6 +148,7 @@ export default defineRule({
             report({
               message: `Unknown operation \`${id}\` in \`${key}\`${hint ? `, did you mean \`${hint}\`?` : '; no operation has this operationId'}`,
               at: visit.at(key, ...ref.path),
+              args: [key, id],
             });
             continue;
           }
@@ -164,6 +165,7 @@ export default defineRule({
             report({
               message: `Unknown parameter \`${name}\` in \`${key}\`, this operation has no parameter of that name${hint ? `; did you mean \`${hint}\`?` : ''}`,
               at: visit.at(key, 'parameters', arg, ref.style),
+              args: [key, name],
             });
           }
         }

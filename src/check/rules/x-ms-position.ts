@@ -1,7 +1,7 @@
 import { suggest } from '../../model/open-object.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, getItemWithId, mdx } from '../examples.ts';
-import { analyze, describe } from '../walk.ts';
+import { analyze, describe } from '../../swagger/index.ts';
 import {
   X_MS_BY_NAME,
   X_MS_NAMES,
@@ -30,7 +30,7 @@ export default defineRule({
   rationale:
     'The certification schema lists the `x-ms-*` keys allowed at each position and rejects any other, and the designer silently ignores an extension in the wrong place or with a typo ' +
     '(`x-ms-visibilty` in the wild hid nothing). Your own extensions are fine as `x-…` without `ms-`. ' +
-    'The allow-list is the table of platform-format §1.1 plus extensions observed in certified connectors (`x-ms-openai-data`, `x-ms-keywords`, `x-ms-editor`, …); see `src/check/x-ms-positions.ts`.',
+    'The allow-list is the table of src/PLATFORM.md #where-extensions-may-appear plus extensions observed in certified connectors (`x-ms-openai-data`, `x-ms-keywords`, `x-ms-editor`, …); see `src/check/x-ms-positions.ts`.',
   examples: {
     ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM }],
     notOk: [
@@ -79,6 +79,7 @@ export default defineRule({
             at,
             onKey: true,
             ...(row.note ? { note: row.note } : {}),
+            args: [key],
           });
           continue;
         }
@@ -92,6 +93,7 @@ export default defineRule({
           at,
           onKey: true,
           ...(note ? { note } : {}),
+          args: [key],
         });
       }
     }

@@ -1,7 +1,7 @@
 import { toPointer } from '../../core/pointer.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, getItemWithId, mdx } from '../examples.ts';
-import { analyze } from '../walk.ts';
+import { analyze } from '../../swagger/index.ts';
 import { checkXmsValue } from '../x-ms-values.ts';
 import { isAllowedAt, positionIsChecked, xmsPositionOf } from '../x-ms-positions.ts';
 
@@ -51,7 +51,7 @@ export default defineRule({
       for (const key of visit.xms!) {
         if (!isAllowedAt(key, position)) continue;
         for (const problem of checkXmsValue(key, visit.node[key]!, visit, position)) {
-          report({ message: problem.message, at: visit.at(key) + toPointer(problem.path), args: [key, problem.message] });
+          report({ message: problem.message, at: visit.at(key) + toPointer(problem.path), args: [key] });
         }
       }
     }

@@ -3,9 +3,9 @@
  * `connectionParameters` (or `connectionParameterSets` for `type: multi`).
  */
 import { assignOwn, getOwn, setOwn } from '../../core/own.ts';
+import { isObject } from '../../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export interface CompiledAuth {
   securityDefinitions?: Obj;
@@ -114,7 +114,7 @@ function single(auth: Obj): CompiledAuth {
       if (definition.tokenUrl === undefined) delete definition.tokenUrl;
       definition.scopes = Object.fromEntries(scopes.map((s) => [String(s), String(s)]));
       const connectionParameters: Obj = { [parameter]: { type: 'oauthSetting', oAuthSettings: settings } };
-      // Entra ID connections carry the tenant the user signed in with (platform-format §4.2).
+      // Entra ID connections carry the tenant the user signed in with (src/PLATFORM.md #authentication).
       if (auth.provider === 'aad') {
         connectionParameters[`${parameter}:TenantId`] = {
           type: 'string',

@@ -10,9 +10,8 @@
  * what this pass allows, so one bad body never stops the site.
  */
 import { mdxToMdast } from 'satteri';
-import { Diagnostic } from '../../core/diagnostic.ts';
+import { reportInto, type Reporter } from '../../core/finding.ts';
 import type { SourceFile } from '../../core/source-file.ts';
-import { ruleUrl } from '../../check/define-rule.ts';
 
 /** Components the site provides, with the attributes each takes and their allowed values (undefined: any string). */
 export const MDX_COMPONENTS: Record<string, Record<string, readonly string[] | undefined>> = {
@@ -187,27 +186,23 @@ export function mdxBodyFindings(body: string): MdxFinding[] {
 }
 
 /** The compiler pass: checks the body of every MDX file, positions relative to the file. */
-export function checkMdxBodies(files: Iterable<SourceFile>): void {
+export function checkMdxBodies(files: Iterable<SourceFile>, report: Reporter): void {
   for (const file of files) {
     if (file.kind !== 'mdx') continue;
     const fm = file.frontMatter;
     if (!fm.body.trim()) continue;
     const offset = fm.present ? fm.bodyLine - 1 : 0;
     for (const f of mdxBodyFindings(fm.body)) {
-      file.diagnostics.push(
-        new Diagnostic({
-          ruleId: f.ruleId,
-          severity: f.ruleId === 'mdx-link-scheme' ? 'warning' : 'error',
-          message: f.message,
-          file: file.path,
-          place: {
-            start: { line: f.place.start.line + offset, column: f.place.start.column },
-            end: { line: f.place.end.line + offset, column: f.place.end.column },
-          },
-          url: ruleUrl(f.ruleId),
-          source: 'mdx',
-        }),
-      );
+      const start = { line: f.place.start.line + offset, column: f.place.start.column };
+      reportInto(file.diagnostics, report, {
+        ruleId: f.ruleId,
+        message: f.message,
+        file: file.path,
+        place: { start, end: { line: f.place.end.line + offset, column: f.place.end.column } },
+        // A body has no JSON pointer: its line and column tell two findings of one rule apart.
+        args: [`${start.line}:${start.column}`],
+        source: 'mdx',
+      });
     }
   }
 }

@@ -4,6 +4,7 @@ import { setOwn } from '../../core/own.ts';
 import type { Path } from '../../core/pointer.ts';
 import { ObjectBuilder } from '../builder.ts';
 import { child, compileSchema, compileSugarKey, type Place } from './schema.ts';
+import { isObject } from '../../swagger/index.ts';
 
 export interface CompiledOperation {
   method: string;
@@ -16,10 +17,6 @@ export interface CompiledOperation {
 
 /** Keys of the authoring model that describe triggers; handled by the trigger pass. */
 export const TRIGGER_KEYS = new Set(['kind', 'callback', 'payload', 'payloadDescription', 'unsubscribe', 'items', 'state', 'batch', 'hint']);
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
 
 export function pathTemplateNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
@@ -124,7 +121,7 @@ export function compileOperation(
     routeAt = [...place.src, data.path !== undefined ? 'path' : 'method'];
   }
   if (!method || !path) {
-    ctx.report(file, place.src, 'operation-request', 'Expected `request`, like `GET /items/{id}`, or both `method` and `path`', {});
+    ctx.report(file, place.src, 'operation-request', 'Expected `request`, like `GET /items/{id}`, or both `method` and `path`', { args: [] });
     return undefined;
   }
   const opPlace: Place = place;

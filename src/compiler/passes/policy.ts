@@ -3,9 +3,9 @@ import type { Path } from '../../core/pointer.ts';
 import { setOwn } from '../../core/own.ts';
 import type { SourceFile } from '../../core/source-file.ts';
 import type { CompileContext } from '../context.ts';
+import { isObject } from '../../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** `at`: where the policy was written, so findings on its output land on the author's keys. */
 export function compilePolicy(policy: unknown, at?: { ctx: CompileContext; file: SourceFile; path: Path }): unknown {

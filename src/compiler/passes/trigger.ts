@@ -1,5 +1,5 @@
 /**
- * Triggers declared by kind → the platform contracts (platform-format §2 and §3).
+ * Triggers declared by kind → the platform contracts (src/PLATFORM.md #webhook-triggers, #polling-triggers).
  * webhook: `x-ms-trigger: single`, the internal+required callback property flagged with
  * `x-ms-notification-url`, `x-ms-notification-content` on the path item, and an optional
  * generated internal DELETE operation for unsubscribe.
@@ -11,9 +11,9 @@ import type { Path } from '../../core/pointer.ts';
 import type { ObjectBuilder } from '../builder.ts';
 import { compileOperation, pathTemplateNames, type CompiledOperation } from './operation.ts';
 import { child, compileSchema, type Place } from './schema.ts';
+import { isObject } from '../../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export interface CompiledTrigger extends CompiledOperation {
   /** Set on the path item: `x-ms-notification-content`. */

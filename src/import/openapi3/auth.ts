@@ -5,7 +5,8 @@
  * reported as unsupported.
  */
 import type { Path } from '../../core/pointer.ts';
-import { isObj, type Reporter } from './emit.ts';
+import type { Reporter } from './emit.ts';
+import { isObject as isObj } from '../../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ export function schemeToAuth(name: string, scheme: Obj, scopes: string[], at: Pa
   const type = scheme.type;
   if (type === 'apiKey') {
     if (scheme.in !== 'header' && scheme.in !== 'query') {
-      r.unsupportedAuth(`API key in a ${String(scheme.in)} (scheme \`${name}\`) is not supported by the platform`, [...at, 'in']);
+      r.unsupportedAuth(`API key in a ${String(scheme.in)} (scheme \`${name}\`) is not supported by the platform`, [...at, 'in'], ['api-key-scheme-not', name]);
       return undefined;
     }
     const auth: Obj = { type: 'apiKey', in: scheme.in, name: String(scheme.name ?? 'api_key') };
@@ -26,17 +27,17 @@ export function schemeToAuth(name: string, scheme: Obj, scopes: string[], at: Pa
     const s = String(scheme.scheme ?? '').toLowerCase();
     if (s === 'basic') return { type: 'basic' };
     if (s === 'bearer') {
-      r.approximated(`Bearer scheme \`${name}\` becomes an API key in the \`Authorization\` header: users enter "Bearer <token>"`, at);
+      r.approximated(`Bearer scheme \`${name}\` becomes an API key in the \`Authorization\` header: users enter "Bearer <token>"`, at, ['bearer-scheme-becomes-api', name]);
       return { type: 'apiKey', in: 'header', name: 'Authorization', field: { label: 'Bearer token', description: description ?? 'Enter "Bearer " followed by your token' } };
     }
-    r.unsupportedAuth(`HTTP \`${s}\` auth (scheme \`${name}\`) is not supported by the platform`, [...at, 'scheme']);
+    r.unsupportedAuth(`HTTP \`${s}\` auth (scheme \`${name}\`) is not supported by the platform`, [...at, 'scheme'], ['http-auth-scheme-not', name]);
     return undefined;
   }
   if (type === 'oauth2') {
     const flows = isObj(scheme.flows) ? scheme.flows : {};
     const code = isObj(flows.authorizationCode) ? flows.authorizationCode : undefined;
     for (const flow of Object.keys(flows)) {
-      if (flow !== 'authorizationCode') r.unsupportedAuth(`OAuth 2.0 \`${flow}\` flow (scheme \`${name}\`) is not supported by custom connectors; only authorization code is`, [...at, 'flows', flow]);
+      if (flow !== 'authorizationCode') r.unsupportedAuth(`OAuth 2.0 \`${flow}\` flow (scheme \`${name}\`) is not supported by custom connectors; only authorization code is`, [...at, 'flows', flow], ['oauth-2-0-flow', name]);
     }
     if (!code) return undefined;
     const all = isObj(code.scopes) ? Object.keys(code.scopes) : [];
@@ -48,14 +49,14 @@ export function schemeToAuth(name: string, scheme: Obj, scopes: string[], at: Pa
     return auth;
   }
   if (type === 'openIdConnect') {
-    r.unsupportedAuth(`OpenID Connect (scheme \`${name}\`) is not supported by custom connectors; configure OAuth 2.0 with the provider's endpoints`, at);
+    r.unsupportedAuth(`OpenID Connect (scheme \`${name}\`) is not supported by custom connectors; configure OAuth 2.0 with the provider's endpoints`, at, ['openid-connect-scheme-not', name]);
     return undefined;
   }
   if (type === 'mutualTLS') {
-    r.unsupportedAuth(`Mutual TLS (scheme \`${name}\`) is not supported by custom connectors`, at);
+    r.unsupportedAuth(`Mutual TLS (scheme \`${name}\`) is not supported by custom connectors`, at, ['mutual-tls-scheme-not', name]);
     return undefined;
   }
-  r.unsupportedAuth(`Security scheme \`${name}\` of type \`${String(type)}\` is not supported`, at);
+  r.unsupportedAuth(`Security scheme \`${name}\` of type \`${String(type)}\` is not supported`, at, ['security-scheme-type-not', name]);
   return undefined;
 }
 
@@ -78,13 +79,13 @@ export function convertSecurity(doc: Obj, r: Reporter): Obj {
   for (const req of requirements) {
     if (req.names.length === 0) continue;
     if (req.names.length > 1) {
-      r.unsupportedAuth(`Requirement combining ${req.names.map((n) => `\`${n}\``).join(' and ')} is not supported: a connection signs with one scheme`, req.at);
+      r.unsupportedAuth(`Requirement combining ${req.names.map((n) => `\`${n}\``).join(' and ')} is not supported: a connection signs with one scheme`, req.at, ['requirement-combining-not-supported']);
       continue;
     }
     const n = req.names[0]!;
     const scheme = Object.hasOwn(schemes, n) ? schemes[n] : undefined;
     if (!isObj(scheme)) {
-      r.invalid(`Security requirement names an unknown scheme \`${n}\``, [...req.at, n]);
+      r.invalid(`Security requirement names an unknown scheme \`${n}\``, [...req.at, n], ['security-requirement-names-unknown']);
       continue;
     }
     const scopes = Array.isArray(req.scopes[n]) ? req.scopes[n]!.map(String) : [];
@@ -93,7 +94,7 @@ export function convertSecurity(doc: Obj, r: Reporter): Obj {
       chosen = auth;
       chosenName = n;
     } else if (auth) {
-      r.approximated(`Scheme \`${n}\` is not used: the connection signs with \`${chosenName}\``, ['components', 'securitySchemes', n]);
+      r.approximated(`Scheme \`${n}\` is not used: the connection signs with \`${chosenName}\``, ['components', 'securitySchemes', n], ['scheme-not-used-connection']);
     }
   }
   return chosen ?? { type: 'none' };

@@ -4,36 +4,35 @@
  * connector folder. That step goes through the Power Platform importer, so the written MDX
  * uses the same sugar and is proven to compile back to exactly the converted document.
  */
-import { Diagnostic } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Reporter as MakeDiagnostic } from '../../core/finding.ts';
 import { fromPointer, toPointer, type Path } from '../../core/pointer.ts';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { Place } from '../../core/diagnostic.ts';
 import { placeDiagnostics } from '../../core/position.ts';
 import { SourceFile } from '../../core/source-file.ts';
-import { ruleUrl } from '../../check/define-rule.ts';
+import { recommended, strictImport } from '../../check/presets.ts';
+import { createReporter } from '../../check/reporter.ts';
 import { compileAuth } from '../../compiler/passes/auth.ts';
 import { compilePolicy } from '../../compiler/passes/policy.ts';
 import { importPowerPlatform } from '../powerplatform.ts';
 import type { ImportResult } from '../types.ts';
 
 type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export type ImportRuleId = 'import-approximated' | 'import-dropped' | 'import-unsupported-auth' | 'import-source-invalid' | 'import-ref-refused' | 'source-limit';
-
-/** Rules that are errors whatever `--strict` says. */
-const ALWAYS_ERRORS = new Set<ImportRuleId>(['import-source-invalid', 'import-ref-refused', 'source-limit']);
 
 /** Collects what a conversion approximated or dropped, as diagnostics on the source file. */
 export class Reporter {
   readonly file: SourceFile;
-  readonly strict: boolean;
+  /** Makes the diagnostics: `--strict` is the `strictImport` preset (src/check/presets.ts). */
+  readonly diagnose: MakeDiagnostic;
   readonly diagnostics: Diagnostic[] = [];
   private seen = new Set<string>();
 
   constructor(file: SourceFile, strict = false) {
     this.file = file;
-    this.strict = strict;
+    this.diagnose = createReporter(strict ? strictImport : recommended);
   }
 
   private tree: JsonNode | undefined | null = null;
@@ -79,46 +78,35 @@ export class Reporter {
     return byKey.get(segment);
   }
 
-  report(ruleId: ImportRuleId, message: string, path: Path, severity?: 'error' | 'warning' | 'info', args?: readonly string[]): void {
+  /** `args`: what kind of finding this is, and the names that tell two at one pointer apart (the fingerprint's, never the wording). */
+  report(ruleId: ImportRuleId, message: string, path: Path, args: readonly string[]): void {
     const pointer = toPointer(path);
     const key = `${ruleId}\0${pointer}\0${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const base = severity ?? (ALWAYS_ERRORS.has(ruleId) ? 'error' : 'warning');
     const place = this.placeJson(path);
-    this.diagnostics.push(
-      new Diagnostic({
-        ...(place ? { place } : {}),
-        ruleId,
-        severity: this.strict && !ALWAYS_ERRORS.has(ruleId) ? 'error' : base,
-        message,
-        file: this.file.path,
-        pointer,
-        url: ruleUrl(ruleId),
-        source: 'import',
-        ...(args ? { args } : {}),
-      }),
-    );
+    const diagnostic = this.diagnose({ ...(place ? { place } : {}), ruleId, message, file: this.file.path, pointer, source: 'import', args });
+    if (diagnostic) this.diagnostics.push(diagnostic);
   }
-  approximated(message: string, path: Path): void {
-    this.report('import-approximated', message, path);
+  approximated(message: string, path: Path, args: readonly string[]): void {
+    this.report('import-approximated', message, path, args);
   }
-  dropped(message: string, path: Path): void {
-    this.report('import-dropped', message, path);
+  dropped(message: string, path: Path, args: readonly string[]): void {
+    this.report('import-dropped', message, path, args);
   }
-  unsupportedAuth(message: string, path: Path): void {
-    this.report('import-unsupported-auth', message, path);
+  unsupportedAuth(message: string, path: Path, args: readonly string[]): void {
+    this.report('import-unsupported-auth', message, path, args);
   }
-  invalid(message: string, path: Path = []): void {
-    this.report('import-source-invalid', message, path);
+  invalid(message: string, path: Path, args: readonly string[]): void {
+    this.report('import-source-invalid', message, path, args);
   }
   /** A `$ref` that leads out of the allowed folders, or to a file that is not read; `args` keep its fingerprint stable. */
   refused(message: string, path: Path, args: readonly string[]): void {
-    this.report('import-ref-refused', message, path, undefined, args);
+    this.report('import-ref-refused', message, path, args);
   }
   /** Beyond one of plugboard's limits (operations, bundled size): the import stops. */
   overLimit(message: string, path: Path, args: readonly string[]): void {
-    this.report('source-limit', message, path, undefined, args);
+    this.report('source-limit', message, path, args);
   }
 }
 
@@ -198,20 +186,10 @@ export function emitConnector(id: string, converted: Converted, reporter: Report
       path = [];
     }
     const mapped = d.file === swaggerFile.path ? mapPath(path, converted.sourceMap) : [];
-    const severity = d.ruleId === 'import-operation-verbatim' ? 'info' : d.severity;
+    // Moved from the converted document to its place in the source.
     const place = reporter.placeJson(mapped);
-    diagnostics.push(
-      new Diagnostic({
-        ...(place ? { place } : {}),
-        ruleId: d.ruleId,
-        severity,
-        message: d.message,
-        file: base,
-        pointer: toPointer(mapped),
-        url: d.url ?? ruleUrl(d.ruleId),
-        source: 'import',
-      }),
-    );
+    const moved = reporter.diagnose({ ...(place ? { place } : {}), ruleId: d.ruleId, message: d.message, file: base, pointer: toPointer(mapped), source: 'import', args: d.args });
+    if (moved) diagnostics.push(moved);
   }
   placeDiagnostics(diagnostics, new Map([[base, reporter.file]]));
   return { id: result.id, files: result.files, diagnostics, stats: result.stats };

@@ -16,8 +16,9 @@ import { kebab } from '../powerplatform.ts';
 import { readNamedFile, RefRoots, type RefusedRef } from '../read-source.ts';
 import type { ImportResult } from '../types.ts';
 import { convertSecurity } from './auth.ts';
-import { emitConnector, failed, isObj, operationIdFrom, pascal, pathAt, Reporter, shortSummary, splitUrl, UniqueIds, type Converted, type Prepared } from './emit.ts';
+import { emitConnector, failed, operationIdFrom, pascal, pathAt, Reporter, shortSummary, splitUrl, UniqueIds, type Converted, type Prepared } from './emit.ts';
 import { convertSchema, type SchemaContext } from './schema.ts';
+import { isObject as isObj, METHODS } from '../../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -31,7 +32,6 @@ export interface ConvertOptions {
   refRoot?: string;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 const PARAM_KEYS = new Set([
   'type', 'format', 'items', 'collectionFormat', 'default', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
   'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'enum', 'multipleOf',
@@ -52,17 +52,17 @@ export function convertOpenApi3(path: string, options: ConvertOptions = {}): Pre
   const fallbackId = options.id ?? kebab(basename(path, extname(path)));
   if (typeof read !== 'string') {
     if (read.reason === 'too-large') reporter.overLimit(`The file ${read.detail}`, [], ['import-bytes']);
-    else reporter.invalid(`Cannot import \`${display}\`: it ${read.detail}`);
+    else reporter.invalid(`Cannot import \`${display}\`: it ${read.detail}`, [], ['cannot-import']);
     return failed(fallbackId, reporter);
   }
   const doc = parseDocumentFile(file);
   if (doc === undefined) return failed(fallbackId, reporter);
   if (!isObj(doc)) {
-    reporter.invalid('Expected an OpenAPI 3 document: an object with `openapi`, `info` and `paths`');
+    reporter.invalid('Expected an OpenAPI 3 document: an object with `openapi`, `info` and `paths`', [], ['expected-openapi-3-document']);
     return failed(fallbackId, reporter);
   }
   if (typeof doc.openapi !== 'string' || !/^3\.[01]\.\d+/.test(doc.openapi)) {
-    reporter.invalid(`Expected \`openapi: 3.0.x\` or \`3.1.x\`, found ${JSON.stringify(doc.openapi ?? null)}`, doc.openapi === undefined ? [] : ['openapi']);
+    reporter.invalid(`Expected \`openapi: 3.0.x\` or \`3.1.x\`, found ${JSON.stringify(doc.openapi ?? null)}`, doc.openapi === undefined ? [] : ['openapi'], ['expected-openapi-3-0']);
     return failed(fallbackId, reporter);
   }
   // Counted before the work of bundling, and again after it (a path item may come from another file).
@@ -146,13 +146,13 @@ function bundleExternal(doc: Obj, docPath: string, reporter: Reporter, roots: Re
       const already = hoisted.get(key);
       if (already) return { $ref: already };
       if (stack.includes(key)) {
-        reporter.invalid(`Cyclic \`$ref\` \`${node.$ref}\` across files cannot be inlined`, [...at, '$ref']);
+        reporter.invalid(`Cyclic \`$ref\` \`${node.$ref}\` across files cannot be inlined`, [...at, '$ref'], ['cyclic-ref-across-files']);
         return {};
       }
       const loaded = target === docPath ? { data: root } : load(target);
       if ('refused' in loaded && loaded.reason === 'unreadable') {
         // Missing or unreadable: a broken source, not a refusal.
-        reporter.invalid(`Cannot read the referenced file \`${basename(target)}\`: ${loaded.refused.replace(/^the file /, 'it ')}`, [...at, '$ref']);
+        reporter.invalid(`Cannot read the referenced file \`${basename(target)}\`: ${loaded.refused.replace(/^the file /, 'it ')}`, [...at, '$ref'], ['cannot-read-referenced-file']);
         return {};
       }
       if ('refused' in loaded) {
@@ -164,12 +164,12 @@ function bundleExternal(doc: Obj, docPath: string, reporter: Reporter, roots: Re
       try {
         segments = fromPointer(fragment ? `#${fragment}` : '');
       } catch {
-        reporter.invalid(`\`$ref\` \`${node.$ref}\` has an invalid JSON pointer`, [...at, '$ref']);
+        reporter.invalid(`\`$ref\` \`${node.$ref}\` has an invalid JSON pointer`, [...at, '$ref'], ['ref-invalid-json-pointer']);
         return {};
       }
       const value = pathAt(data, segments);
       if (value === undefined) {
-        if (data !== undefined) reporter.invalid(`\`$ref\` \`${node.$ref}\` does not resolve`, [...at, '$ref']);
+        if (data !== undefined) reporter.invalid(`\`$ref\` \`${node.$ref}\` does not resolve`, [...at, '$ref'], ['ref-does-not-resolve']);
         return {};
       }
       if (target === docPath) return { ...node, $ref: `#${fragment}` };
@@ -236,7 +236,7 @@ class OpenApiConverter {
     const m = /^#\/components\/schemas\/(.+)$/.exec(ref);
     if (m && this.resolveLocal(ref) !== undefined) return `#/definitions/${m[1]}`;
     if (m || ref.startsWith('#')) {
-      this.reporter.invalid(`\`$ref\` \`${ref}\` does not resolve to a schema in this document`, at);
+      this.reporter.invalid(`\`$ref\` \`${ref}\` does not resolve to a schema in this document`, at, ['ref-does-not-resolve']);
       return undefined;
     }
     return undefined;
@@ -250,14 +250,14 @@ class OpenApiConverter {
       const ref = value.$ref;
       const target = this.resolveLocal(ref);
       if (target === undefined) {
-        this.reporter.invalid(`\`$ref\` \`${ref}\` does not resolve`, [...where, '$ref']);
+        this.reporter.invalid(`\`$ref\` \`${ref}\` does not resolve`, [...where, '$ref'], ['ref-does-not-resolve']);
         return { value: undefined, at: where };
       }
       where = fromPointer(ref);
       value = target;
     }
     if (isObj(value) && typeof value.$ref === 'string') {
-      this.reporter.invalid(`\`$ref\` chain from here is cyclic and never reaches a value`, [...at, '$ref']);
+      this.reporter.invalid(`\`$ref\` chain from here is cyclic and never reaches a value`, [...at, '$ref'], ['ref-chain-from-cyclic']);
       return { value: undefined, at };
     }
     return { value, at: where };
@@ -270,10 +270,10 @@ class OpenApiConverter {
     const info = isObj(doc.info) ? doc.info : {};
     const outInfo: Obj = {};
     for (const [k, v] of Object.entries(info)) {
-      if (k === 'summary') r.dropped('`info.summary` has no Swagger 2.0 form', ['info', k]);
+      if (k === 'summary') r.dropped('`info.summary` has no Swagger 2.0 form', ['info', k], ['info-summary-swagger-2']);
       else if (k === 'license' && isObj(v)) {
         const { identifier, ...rest } = v;
-        if (identifier !== undefined) r.dropped('`license.identifier` has no Swagger 2.0 form', ['info', 'license', 'identifier']);
+        if (identifier !== undefined) r.dropped('`license.identifier` has no Swagger 2.0 form', ['info', 'license', 'identifier'], ['license-identifier-swagger-2']);
         outInfo.license = rest;
       } else setOwn(outInfo, k, v);
     }
@@ -306,23 +306,23 @@ class OpenApiConverter {
       }
     }
     for (const kind of ['securitySchemes', 'schemas', 'parameters', 'requestBodies', 'responses', 'headers', 'examples', 'links', 'callbacks', 'pathItems']) {
-      if (components[kind] !== undefined && !isObj(components[kind])) r.dropped(`\`components.${kind}\` is not an object`, ['components', kind]);
+      if (components[kind] !== undefined && !isObj(components[kind])) r.dropped(`\`components.${kind}\` is not an object`, ['components', kind], ['components-not-object']);
     }
     for (const k of Object.keys(components)) {
       if (!k.startsWith('x-') && !['securitySchemes', 'schemas', 'parameters', 'requestBodies', 'responses', 'headers', 'examples', 'links', 'callbacks', 'pathItems'].includes(k)) {
-        r.dropped(`\`components.${k}\` has no Swagger 2.0 form`, ['components', k]);
+        r.dropped(`\`components.${k}\` has no Swagger 2.0 form`, ['components', k], ['components-swagger-2-0']);
       }
     }
 
     // Paths.
     const paths: Obj = {};
     const rawPaths = isObj(doc.paths) ? doc.paths : {};
-    if (doc.paths !== undefined && !isObj(doc.paths)) r.invalid('`paths` must be an object', ['paths']);
+    if (doc.paths !== undefined && !isObj(doc.paths)) r.invalid('`paths` must be an object', ['paths'], ['paths-must-object']);
     for (const [route, rawItem] of Object.entries(rawPaths)) {
       const { value: item, at: itemAt } = this.deref(rawItem, ['paths', route]);
       if (!isObj(item)) continue;
       if (!route.startsWith('/')) {
-        r.dropped(`Path \`${route}\` does not start with \`/\``, ['paths', route]);
+        r.dropped(`Path \`${route}\` does not start with \`/\``, ['paths', route], ['path-does-not-start']);
         continue;
       }
       const outItem: Obj = {};
@@ -330,10 +330,10 @@ class OpenApiConverter {
         if (key === 'x-ms-notification-content' && isObj(value) && value.schema !== undefined) {
           outItem[key] = { ...value, schema: convertSchema(value.schema, [...itemAt, key, 'schema'], this.schemaCtx) };
         } else if (key.startsWith('x-')) outItem[key] = value;
-        else if (key === 'trace') r.dropped('`trace` operations have no Swagger 2.0 form', [...itemAt, key]);
-        else if (key === 'servers') r.dropped('Servers of one path are not supported; the connector has one host', [...itemAt, key]);
+        else if (key === 'trace') r.dropped('`trace` operations have no Swagger 2.0 form', [...itemAt, key], ['trace-operations-have-swagger']);
+        else if (key === 'servers') r.dropped('Servers of one path are not supported; the connector has one host', [...itemAt, key], ['servers-one-path-not']);
         else if (key === 'summary' || key === 'description') {
-          if (value) r.dropped(`Path-level \`${key}\` has no Swagger 2.0 form`, [...itemAt, key]);
+          if (value) r.dropped(`Path-level \`${key}\` has no Swagger 2.0 form`, [...itemAt, key], ['path-level-swagger-2', key]);
         }
       }
       for (const method of METHODS) {
@@ -347,7 +347,7 @@ class OpenApiConverter {
     }
     if (isObj(doc.webhooks)) {
       for (const name of Object.keys(doc.webhooks)) {
-        r.dropped(`Webhook \`${name}\` describes what the API sends, but has no subscribe operation for a connector trigger; document it on the operation that registers the webhook`, ['webhooks', name]);
+        r.dropped(`Webhook \`${name}\` describes what the API sends, but has no subscribe operation for a connector trigger; document it on the operation that registers the webhook`, ['webhooks', name], ['webhook-describes-what-api', name]);
       }
     }
     swagger.paths = paths;
@@ -356,7 +356,7 @@ class OpenApiConverter {
     if (Array.isArray(doc.tags)) swagger.tags = doc.tags;
     if (isObj(doc.externalDocs)) swagger.externalDocs = doc.externalDocs;
     for (const [k, v] of Object.entries(doc)) if (k.startsWith('x-')) swagger[k] = v;
-    for (const k of ['jsonSchemaDialect']) if (doc[k] !== undefined) r.dropped(`\`${k}\` has no Swagger 2.0 form`, [k]);
+    for (const k of ['jsonSchemaDialect']) if (doc[k] !== undefined) r.dropped(`\`${k}\` has no Swagger 2.0 form`, [k], ['swagger-2-0-form']);
 
     const auth = convertSecurity(doc, r);
     if (Object.keys(fields).length) auth.fields = { ...(isObj(auth.fields) ? auth.fields : {}), ...fields };
@@ -374,7 +374,7 @@ class OpenApiConverter {
     const r = this.reporter;
     const servers = Array.isArray(this.doc.servers) ? this.doc.servers.filter(isObj) : [];
     if (!servers.length || typeof servers[0]!.url !== 'string') {
-      r.approximated('No `servers`: the connector has no host yet; set `host` in connector.mdx', this.doc.servers === undefined ? [] : ['servers']);
+      r.approximated('No `servers`: the connector has no host yet; set `host` in connector.mdx', this.doc.servers === undefined ? [] : ['servers'], ['servers-connector-host-yet']);
       return;
     }
     const server = servers[0]!;
@@ -388,7 +388,7 @@ class OpenApiConverter {
     if (host) swagger.host = host;
     if (basePath) swagger.basePath = basePath;
     if (schemes) swagger.schemes = schemes;
-    if (!host) r.approximated(`Server \`${url}\` has no host; set \`host\` in connector.mdx`, ['servers', 0, 'url']);
+    if (!host) r.approximated(`Server \`${url}\` has no host; set \`host\` in connector.mdx`, ['servers', 0, 'url'], ['server-host-set-host']);
     const names = [...url.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     if (names.length) {
       for (const name of names) {
@@ -401,10 +401,10 @@ class OpenApiConverter {
       }
       const template = url.replace(/\{([^}]+)\}/g, (_, name: string) => `@connectionParameters('${name}')`);
       policies.push({ template: 'dynamichosturl', title: 'Server URL from the connection', parameters: { urlTemplate: template.replace(/\/$/, '') } });
-      r.approximated(`Server variables (${names.map((n) => `\`${n}\``).join(', ')}) become connection fields and a \`dynamichosturl\` policy; host and basePath use their defaults`, ['servers', 0, 'variables']);
+      r.approximated(`Server variables (${names.map((n) => `\`${n}\``).join(', ')}) become connection fields and a \`dynamichosturl\` policy; host and basePath use their defaults`, ['servers', 0, 'variables'], ['server-variables-become-connection']);
     }
     if (servers.length > 1) {
-      r.approximated(`${servers.length} servers: the connector uses the first (\`${url}\`); the others are dropped`, ['servers', 1]);
+      r.approximated(`${servers.length} servers: the connector uses the first (\`${url}\`); the others are dropped`, ['servers', 1], ['servers-connector-uses-first']);
     }
   }
 
@@ -417,33 +417,33 @@ class OpenApiConverter {
     const { value: p, at: pAt } = this.deref(raw, at);
     if (!isObj(p)) return undefined;
     if (typeof p.name !== 'string' || typeof p.in !== 'string') {
-      r.invalid('A parameter needs `name` and `in`', at);
+      r.invalid('A parameter needs `name` and `in`', at, ['parameter-needs-name']);
       return undefined;
     }
     if (p.in === 'cookie') {
-      r.dropped(`Cookie parameter \`${p.name}\` is not supported by the platform`, pAt);
+      r.dropped(`Cookie parameter \`${p.name}\` is not supported by the platform`, pAt, ['cookie-parameter-not-supported']);
       return undefined;
     }
     if (!['query', 'header', 'path'].includes(p.in)) {
-      r.invalid(`Unknown parameter location \`${p.in}\``, [...pAt, 'in']);
+      r.invalid(`Unknown parameter location \`${p.in}\``, [...pAt, 'in'], ['unknown-parameter-location']);
       return undefined;
     }
     if (p.in === 'header' && /^(authorization|content-type|accept)$/i.test(p.name)) {
-      r.dropped(`Header \`${p.name}\` is set by the platform (from the connection or the media type); the parameter is dropped`, pAt);
+      r.dropped(`Header \`${p.name}\` is set by the platform (from the connection or the media type); the parameter is dropped`, pAt, ['header-set-platform-from']);
       return undefined;
     }
     const out: Obj = { name: p.name, in: p.in };
     if (typeof p.description === 'string') out.description = p.description;
     if (p.required === true || p.in === 'path') out.required = true;
     if (p.allowEmptyValue === true && p.in === 'query') out.allowEmptyValue = true;
-    if (p.deprecated === true) r.dropped('`deprecated` on a parameter has no Swagger 2.0 form', [...pAt, 'deprecated']);
+    if (p.deprecated === true) r.dropped('`deprecated` on a parameter has no Swagger 2.0 form', [...pAt, 'deprecated'], ['deprecated-on-parameter-swagger']);
     let schema: unknown = p.schema;
     let schemaAt: Path = [...pAt, 'schema'];
     if (schema === undefined && isObj(p.content)) {
       const [mime, media] = Object.entries(p.content)[0] ?? [];
       schema = isObj(media) ? media.schema : undefined;
       schemaAt = [...pAt, 'content', mime ?? '', 'schema'];
-      r.approximated(`Parameter \`${p.name}\` serialised as \`${mime}\` becomes a string`, [...pAt, 'content']);
+      r.approximated(`Parameter \`${p.name}\` serialised as \`${mime}\` becomes a string`, [...pAt, 'content'], ['parameter-serialised-becomes-string']);
       schema = { type: 'string' };
     }
     Object.assign(out, this.primitive(schema, schemaAt, `parameter \`${p.name}\``));
@@ -456,7 +456,7 @@ class OpenApiConverter {
       else if (style === 'simple') out.collectionFormat = 'csv';
       if (out.collectionFormat === 'multi' && p.in !== 'query') out.collectionFormat = 'csv';
     } else if (p.style === 'deepObject' || (p.style !== undefined && !['form', 'simple'].includes(String(p.style)))) {
-      r.approximated(`Style \`${String(p.style)}\` of parameter \`${p.name}\` is not supported; the value is sent as a plain string`, [...pAt, 'style']);
+      r.approximated(`Style \`${String(p.style)}\` of parameter \`${p.name}\` is not supported; the value is sent as a plain string`, [...pAt, 'style'], ['style-parameter-not-supported']);
     }
     const example = p.example ?? (isObj(p.examples) ? (Object.values(p.examples).find(isObj) as Obj | undefined)?.value : undefined);
     if (example !== undefined && (typeof example !== 'object' || example === null)) out['x-example'] = example;
@@ -475,7 +475,7 @@ class OpenApiConverter {
     const type = converted.type;
     if (type === 'object' || type === undefined || converted.$ref !== undefined || converted.allOf !== undefined) {
       if (type === 'object' || converted.$ref !== undefined || converted.allOf !== undefined) {
-        this.reporter.approximated(`The ${what} is an object; Swagger 2.0 allows only primitives here, so it becomes a string (JSON)`, at);
+        this.reporter.approximated(`The ${what} is an object; Swagger 2.0 allows only primitives here, so it becomes a string (JSON)`, at, ['object-swagger-2-0']);
       }
       out.type = 'string';
       return out;
@@ -493,7 +493,7 @@ class OpenApiConverter {
         for (const [k, v] of Object.entries(it)) if (PARAM_KEYS.has(k) && k !== 'items') prim[k] = v;
       } else {
         prim.type = 'string';
-        if (it.type !== undefined) this.reporter.approximated(`Items of the ${what} are not primitives; they become strings`, [...at, 'items']);
+        if (it.type !== undefined) this.reporter.approximated(`Items of the ${what} are not primitives; they become strings`, [...at, 'items'], ['items-not-primitives-they']);
       }
       out.items = prim;
     }
@@ -507,8 +507,8 @@ class OpenApiConverter {
     const given = typeof op.operationId === 'string' && op.operationId.trim() ? op.operationId : undefined;
     const wanted = given === undefined ? operationIdFrom(method, route) : /^[A-Za-z][A-Za-z0-9_.-]*$/.test(given) ? given : pascal(given);
     const id = this.ids.take(wanted);
-    if (typeof op.operationId !== 'string') r.approximated(`No operationId: derived \`${id}\` from the method and path`, at);
-    else if (id !== op.operationId) r.approximated(`operationId \`${op.operationId}\` becomes \`${id}\` (unique, and safe as a file name)`, [...at, 'operationId']);
+    if (typeof op.operationId !== 'string') r.approximated(`No operationId: derived \`${id}\` from the method and path`, at, ['operationid-derived-from-method']);
+    else if (id !== op.operationId) r.approximated(`operationId \`${op.operationId}\` becomes \`${id}\` (unique, and safe as a file name)`, [...at, 'operationId'], ['operationid-becomes-unique-safe']);
     if (Array.isArray(op.tags)) out.tags = op.tags;
     let description = typeof op.description === 'string' ? op.description : undefined;
     if (typeof op.summary === 'string' && op.summary.trim()) {
@@ -516,7 +516,7 @@ class OpenApiConverter {
       out.summary = summary;
       if (changed) {
         description = description ? `${op.summary.trim()}\n\n${description}` : op.summary.trim();
-        r.approximated('The summary is cut to 80 characters without trailing punctuation; the original is kept in the description', [...at, 'summary']);
+        r.approximated('The summary is cut to 80 characters without trailing punctuation; the original is kept in the description', [...at, 'summary'], ['summary-cut-80-characters']);
       }
     }
     if (description !== undefined) out.description = description;
@@ -546,7 +546,7 @@ class OpenApiConverter {
       const declared = params.some((p) => (p.name === name && p.in === 'path') || (typeof p.$ref === 'string' && isObj(this.resolveLocal(String(p.$ref).replace('#/parameters/', '#/components/parameters/'))) && (this.resolveLocal(String(p.$ref).replace('#/parameters/', '#/components/parameters/')) as Obj).name === name));
       if (!declared) {
         params.push({ name, in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' });
-        r.approximated(`Path parameter \`${name}\` is not declared; added as a required string`, at);
+        r.approximated(`Path parameter \`${name}\` is not declared; added as a required string`, at, ['path-parameter-not-declared', name]);
       }
     }
 
@@ -565,9 +565,9 @@ class OpenApiConverter {
     if (op.callbacks !== undefined) this.convertCallbacks(op.callbacks, out, route, [...at, 'callbacks']);
     if (op.security !== undefined && JSON.stringify(op.security) !== JSON.stringify(this.doc.security)) {
       const none = Array.isArray(op.security) && (op.security.length === 0 || op.security.every((s) => isObj(s) && Object.keys(s).length === 0));
-      r.approximated(none ? 'The operation needs no auth, but a connector signs every request with its connection' : 'Operation-level security is not supported; the connection\'s auth applies to every operation', [...at, 'security']);
+      r.approximated(none ? 'The operation needs no auth, but a connector signs every request with its connection' : 'Operation-level security is not supported; the connection\'s auth applies to every operation', [...at, 'security'], ['none-operation-needs-auth']);
     }
-    if (op.servers !== undefined) r.dropped('Servers of one operation are not supported; the connector has one host', [...at, 'servers']);
+    if (op.servers !== undefined) r.dropped('Servers of one operation are not supported; the connector has one host', [...at, 'servers'], ['servers-one-operation-not']);
     for (const [k, v] of Object.entries(op)) if (k.startsWith('x-')) out[k] = v;
     return out;
   }
@@ -595,7 +595,7 @@ class OpenApiConverter {
               ? 'the operation has no JSON request body to carry the callback URL'
               : undefined;
       if (why || !match || !body) {
-        r.dropped(`Callback \`${name}\` is not a connector webhook: ${why}; the operation is imported as an action`, [...at, name]);
+        r.dropped(`Callback \`${name}\` is not a connector webhook: ${why}; the operation is imported as an action`, [...at, name], ['callback-not-connector-webhook', name]);
         continue;
       }
       const names = fromPointer(match[1]!);
@@ -629,7 +629,7 @@ class OpenApiConverter {
       const notification: Obj = { description: isObj(rb) && typeof rb.description === 'string' ? rb.description : name };
       notification.schema = media.schema !== undefined ? convertSchema(media.schema, [...payloadAt, 'content', mime!, 'schema'], this.schemaCtx) : { type: 'object' };
       this.notified.set(route, notification);
-      r.approximated(`Callback \`${name}\` becomes a webhook trigger: the platform sends its callback URL in \`${names.join('.')}\`, and the callback's request body is the trigger's output; add a DELETE operation for the subscription if there is none`, [...at, name]);
+      r.approximated(`Callback \`${name}\` becomes a webhook trigger: the platform sends its callback URL in \`${names.join('.')}\`, and the callback's request body is the trigger's output; add a DELETE operation for the subscription if there is none`, [...at, name], ['callback-becomes-webhook-trigger', name]);
     }
   }
 
@@ -640,16 +640,16 @@ class OpenApiConverter {
     const content = isObj(body.content) ? body.content : {};
     const types = Object.keys(content);
     if (!types.length) {
-      r.dropped('A request body without `content` has no Swagger 2.0 form', bodyAt);
+      r.dropped('A request body without `content` has no Swagger 2.0 form', bodyAt, ['request-body-without-content']);
       return [];
     }
-    if (method === 'get' || method === 'head') r.approximated(`A ${method.toUpperCase()} request with a body is unusual; the designer may not send it`, bodyAt);
+    if (method === 'get' || method === 'head') r.approximated(`A ${method.toUpperCase()} request with a body is unusual; the designer may not send it`, bodyAt, ['request-body-unusual-designer']);
     const isForm = (t: string) => /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(t);
     const isJson = (t: string) => /json|^\*\/\*$/i.test(t);
     const chosen = types.find(isJson) ?? types.find(isForm) ?? types[0]!;
     const sameKind = types.filter((t) => (isForm(t) ? isForm(chosen) : !isForm(chosen)));
     const others = types.filter((t) => !sameKind.includes(t));
-    if (others.length) r.approximated(`The request body is sent as \`${chosen}\`; the other media types (${others.map((t) => `\`${t}\``).join(', ')}) are dropped`, [...bodyAt, 'content']);
+    if (others.length) r.approximated(`The request body is sent as \`${chosen}\`; the other media types (${others.map((t) => `\`${t}\``).join(', ')}) are dropped`, [...bodyAt, 'content'], ['request-body-sent-other']);
     consumes.push(...sameKind);
     const media = isObj(content[chosen]) ? (content[chosen] as Obj) : {};
     const mediaAt: Path = [...bodyAt, 'content', chosen];
@@ -657,7 +657,7 @@ class OpenApiConverter {
       const { value: schema, at: schemaAt } = this.deref(media.schema, [...mediaAt, 'schema']);
       const props = isObj(schema) && isObj(schema.properties) ? schema.properties : {};
       const required = isObj(schema) && Array.isArray(schema.required) ? schema.required : [];
-      if (isObj(media.encoding)) r.dropped('`encoding` of form fields has no Swagger 2.0 form', [...mediaAt, 'encoding']);
+      if (isObj(media.encoding)) r.dropped('`encoding` of form fields has no Swagger 2.0 form', [...mediaAt, 'encoding'], ['encoding-form-fields-swagger']);
       return Object.entries(props).map(([name, prop]) => {
         const { value: resolved } = this.deref(prop, [...schemaAt, 'properties', name]);
         const binary = isObj(resolved) && resolved.type === 'string' && (resolved.format === 'binary' || resolved.format === 'base64' || resolved.contentMediaType !== undefined);
@@ -677,7 +677,7 @@ class OpenApiConverter {
     const example = this.firstExample(media, mediaAt);
     if (example !== undefined) {
       if (schema.$ref === undefined && schema.example === undefined) schema = { ...schema, example };
-      else if (schema.$ref !== undefined) r.dropped('The request body example cannot sit beside a `$ref` in Swagger 2.0', [...mediaAt, media.example !== undefined ? 'example' : 'examples']);
+      else if (schema.$ref !== undefined) r.dropped('The request body example cannot sit beside a `$ref` in Swagger 2.0', [...mediaAt, media.example !== undefined ? 'example' : 'examples'], ['request-body-example-cannot']);
     }
     param.schema = schema;
     for (const [k, v] of Object.entries(body)) if (k.startsWith('x-') && k !== 'x-codegen-request-body-name') param[k] = v;
@@ -688,11 +688,11 @@ class OpenApiConverter {
     if (media.example !== undefined) return media.example;
     if (!isObj(media.examples)) return undefined;
     const entries = Object.entries(media.examples);
-    if (entries.length > 1) this.reporter.approximated(`${entries.length} examples become one (\`${entries[0]![0]}\`); Swagger 2.0 keeps one per media type`, [...at, 'examples']);
+    if (entries.length > 1) this.reporter.approximated(`${entries.length} examples become one (\`${entries[0]![0]}\`); Swagger 2.0 keeps one per media type`, [...at, 'examples'], ['examples-become-one-swagger']);
     const [name, first] = entries[0] ?? [];
     const { value } = this.deref(first, [...at, 'examples', name ?? '']);
     if (isObj(value) && value.externalValue !== undefined && value.value === undefined) {
-      this.reporter.dropped('An external example (`externalValue`) is not carried', [...at, 'examples', name ?? '']);
+      this.reporter.dropped('An external example (`externalValue`) is not carried', [...at, 'examples', name ?? ''], ['external-example-externalvalue-not']);
       return undefined;
     }
     return isObj(value) ? value.value : undefined;
@@ -711,12 +711,12 @@ class OpenApiConverter {
       if (/^[1-5]XX$/i.test(code)) {
         status = `${code[0]}00`;
         if (Object.hasOwn(responses, status)) {
-          r.dropped(`Response range \`${code}\` has no Swagger 2.0 form and \`${status}\` is already defined`, [...at, code]);
+          r.dropped(`Response range \`${code}\` has no Swagger 2.0 form and \`${status}\` is already defined`, [...at, code], ['response-range-swagger-2']);
           continue;
         }
-        r.approximated(`Response range \`${code}\` becomes \`${status}\``, [...at, code]);
+        r.approximated(`Response range \`${code}\` becomes \`${status}\``, [...at, code], ['response-range-becomes']);
       } else if (code !== 'default' && !/^\d{3}$/.test(code)) {
-        r.dropped(`Response key \`${code}\` is not a status code`, [...at, code]);
+        r.dropped(`Response key \`${code}\` is not a status code`, [...at, code], ['response-key-not-status']);
         continue;
       }
       const { value: response, at: rAt } = this.deref(rawResponse, [...at, code]);
@@ -730,7 +730,7 @@ class OpenApiConverter {
         const media = isObj(content[chosen]) ? (content[chosen] as Obj) : {};
         if (media.schema !== undefined) o.schema = convertSchema(media.schema, [...rAt, 'content', chosen, 'schema'], this.schemaCtx);
         const schemas = types.filter((t) => t !== chosen && isObj(content[t]) && (content[t] as Obj).schema !== undefined && JSON.stringify((content[t] as Obj).schema) !== JSON.stringify(media.schema));
-        if (schemas.length) r.approximated(`Response \`${code}\` has a schema per media type; the \`${chosen}\` one is kept`, [...rAt, 'content']);
+        if (schemas.length) r.approximated(`Response \`${code}\` has a schema per media type; the \`${chosen}\` one is kept`, [...rAt, 'content'], ['response-schema-per-media']);
         const examples: Obj = {};
         for (const t of types) {
           const m = content[t];
@@ -751,13 +751,13 @@ class OpenApiConverter {
         }
         if (Object.keys(headers).length) o.headers = headers;
       }
-      if (response.links !== undefined) r.dropped('Response `links` have no Swagger 2.0 form', [...rAt, 'links']);
+      if (response.links !== undefined) r.dropped('Response `links` have no Swagger 2.0 form', [...rAt, 'links'], ['response-links-have-swagger']);
       for (const [k, v] of Object.entries(response)) if (k.startsWith('x-')) o[k] = v;
       setOwn(out, status, o);
     }
     if (!Object.keys(out).some((k) => !k.startsWith('x-'))) {
       out.default = { description: 'Response' };
-      r.approximated('No responses: a `default` response is added (Swagger 2.0 needs one)', at);
+      r.approximated('No responses: a `default` response is added (Swagger 2.0 needs one)', at, ['responses-default-response-added']);
     }
     return out;
   }

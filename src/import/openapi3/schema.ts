@@ -4,7 +4,8 @@
  */
 import { setOwn } from '../../core/own.ts';
 import type { Path } from '../../core/pointer.ts';
-import { isObj, type Reporter } from './emit.ts';
+import type { Reporter } from './emit.ts';
+import { isObject as isObj } from '../../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -33,20 +34,20 @@ export function convertSchema(schema: unknown, at: Path, ctx: SchemaContext, dep
   if (!isObj(schema)) {
     if (schema === true || schema === undefined) return {};
     if (schema === false) {
-      ctx.reporter.approximated('A `false` schema (nothing allowed) has no Swagger 2.0 form; it accepts anything here', at);
+      ctx.reporter.approximated('A `false` schema (nothing allowed) has no Swagger 2.0 form; it accepts anything here', at, ['false-schema-nothing-allowed']);
       return {};
     }
-    ctx.reporter.dropped('Expected a schema object', at);
+    ctx.reporter.dropped('Expected a schema object', at, ['expected-schema-object']);
     return {};
   }
   if (depth > 64) {
-    ctx.reporter.dropped('Schema nested deeper than 64 levels; the rest is dropped', at);
+    ctx.reporter.dropped('Schema nested deeper than 64 levels; the rest is dropped', at, ['schema-nested-deeper-than']);
     return {};
   }
   if (typeof schema.$ref === 'string') {
     const ref = ctx.rewriteRef(schema.$ref, [...at, '$ref']);
     const siblings = Object.keys(schema).filter((k) => k !== '$ref' && !k.startsWith('x-'));
-    if (siblings.length) ctx.reporter.dropped(`Keys beside \`$ref\` (${siblings.map((k) => `\`${k}\``).join(', ')}) are ignored in Swagger 2.0`, at);
+    if (siblings.length) ctx.reporter.dropped(`Keys beside \`$ref\` (${siblings.map((k) => `\`${k}\``).join(', ')}) are ignored in Swagger 2.0`, at, ['keys-beside-ref-ignored']);
     return ref ? { $ref: ref } : {};
   }
   const out: Obj = {};
@@ -63,9 +64,9 @@ export function convertSchema(schema: unknown, at: Path, ctx: SchemaContext, dep
           const types = value.filter((t) => t !== 'null');
           if (types.length !== value.length) nullable = true;
           if (types.length === 1) out.type = types[0];
-          else if (types.length > 1) ctx.reporter.approximated(`Type list [${value.join(', ')}] has no Swagger 2.0 form; the type is left open`, here);
+          else if (types.length > 1) ctx.reporter.approximated(`Type list [${value.join(', ')}] has no Swagger 2.0 form; the type is left open`, here, ['type-list-swagger-2']);
         } else if (value === 'null') {
-          ctx.reporter.approximated('Type `null` has no Swagger 2.0 form; the type is left open', here);
+          ctx.reporter.approximated('Type `null` has no Swagger 2.0 form; the type is left open', here, ['type-null-swagger-2']);
         } else out.type = value;
         break;
       case 'nullable':
@@ -73,12 +74,12 @@ export function convertSchema(schema: unknown, at: Path, ctx: SchemaContext, dep
         break;
       case 'const':
         out.enum = [value];
-        ctx.reporter.approximated('`const` becomes a one-value `enum`', here);
+        ctx.reporter.approximated('`const` becomes a one-value `enum`', here, ['const-becomes-one-value']);
         break;
       case 'examples':
         if (Array.isArray(value) && value.length) {
           if (schema.example === undefined) out.example = value[0];
-          if (value.length > 1) ctx.reporter.approximated(`${value.length} \`examples\` become one \`example\` (the first)`, here);
+          if (value.length > 1) ctx.reporter.approximated(`${value.length} \`examples\` become one \`example\` (the first)`, here, ['examples-become-one-example']);
         }
         break;
       case 'exclusiveMinimum':
@@ -93,15 +94,15 @@ export function convertSchema(schema: unknown, at: Path, ctx: SchemaContext, dep
         break;
       case 'items':
         if (Array.isArray(value)) {
-          ctx.reporter.approximated('Tuple `items` become the schema of the first item', here);
+          ctx.reporter.approximated('Tuple `items` become the schema of the first item', here, ['tuple-items-become-schema']);
           out.items = convertSchema(value[0], [...here, 0], ctx, depth + 1);
         } else out.items = convertSchema(value, here, ctx, depth + 1);
         break;
       case 'prefixItems':
         if (Array.isArray(value) && schema.items === undefined) {
-          ctx.reporter.approximated('`prefixItems` become the schema of the first item', here);
+          ctx.reporter.approximated('`prefixItems` become the schema of the first item', here, ['prefixitems-become-schema-first']);
           out.items = convertSchema(value[0], [...here, 0], ctx, depth + 1);
-        } else ctx.reporter.dropped('`prefixItems` has no Swagger 2.0 form', here);
+        } else ctx.reporter.dropped('`prefixItems` has no Swagger 2.0 form', here, ['prefixitems-swagger-2-0']);
         break;
       case 'additionalProperties':
         out.additionalProperties = typeof value === 'boolean' ? value : convertSchema(value, here, ctx, depth + 1);
@@ -114,12 +115,12 @@ export function convertSchema(schema: unknown, at: Path, ctx: SchemaContext, dep
         if (Array.isArray(value)) Object.assign(out, mergeAlternatives(key, value, here, ctx, depth, (n) => (nullable ||= n)));
         break;
       case 'not':
-        ctx.reporter.dropped('`not` has no Swagger 2.0 form (and the designer ignores it)', here);
+        ctx.reporter.dropped('`not` has no Swagger 2.0 form (and the designer ignores it)', here, ['not-swagger-2-0']);
         break;
       case 'discriminator':
         if (isObj(value) && typeof value.propertyName === 'string') {
           out.discriminator = value.propertyName;
-          if (value.mapping !== undefined) ctx.reporter.dropped('`discriminator.mapping` has no Swagger 2.0 form', [...here, 'mapping']);
+          if (value.mapping !== undefined) ctx.reporter.dropped('`discriminator.mapping` has no Swagger 2.0 form', [...here, 'mapping'], ['discriminator-mapping-swagger-2']);
         } else if (typeof value === 'string') out.discriminator = value;
         break;
       case 'required':
@@ -134,7 +135,7 @@ export function convertSchema(schema: unknown, at: Path, ctx: SchemaContext, dep
         break;
       case 'writeOnly':
       case 'deprecated':
-        if (value === true) ctx.reporter.dropped(`\`${key}\` has no Swagger 2.0 form`, here);
+        if (value === true) ctx.reporter.dropped(`\`${key}\` has no Swagger 2.0 form`, here, ['swagger-2-0-form', key]);
         break;
       case 'readOnly':
         if (typeof value === 'boolean') out.readOnly = value;
@@ -145,12 +146,12 @@ export function convertSchema(schema: unknown, at: Path, ctx: SchemaContext, dep
         break;
       default:
         if (SWAGGER_SCHEMA_KEYS.has(key)) out[key] = value;
-        else ctx.reporter.dropped(`\`${key}\` has no Swagger 2.0 form`, here);
+        else ctx.reporter.dropped(`\`${key}\` has no Swagger 2.0 form`, here, ['swagger-2-0-form', key]);
     }
   }
   if (nullable) {
     out['x-nullable'] = true;
-    ctx.reporter.approximated('Nullable becomes `x-nullable: true`, which the platform ignores: a null value may fail schema validation at run time', at);
+    ctx.reporter.approximated('Nullable becomes `x-nullable: true`, which the platform ignores: a null value may fail schema validation at run time', at, ['nullable-becomes-x-nullable']);
   }
   if (out.type === 'object' && !out.properties && isObj(out.required)) delete out.required;
   return out;
@@ -163,7 +164,7 @@ function mergeAlternatives(key: string, branches: unknown[], at: Path, ctx: Sche
   if (real.length !== branches.length) setNullable(true);
   if (real.length === 1) {
     const [b, i] = real[0]!;
-    if (real.length === branches.length) ctx.reporter.approximated(`\`${key}\` with one branch becomes that branch`, at);
+    if (real.length === branches.length) ctx.reporter.approximated(`\`${key}\` with one branch becomes that branch`, at, ['one-branch-becomes-that', key]);
     return convertSchema(b, [...at, i], ctx, depth + 1);
   }
   const resolved = real.map(([b]) => (isObj(b) && typeof b.$ref === 'string' ? ctx.resolve(b.$ref) : b));
@@ -178,14 +179,14 @@ function mergeAlternatives(key: string, branches: unknown[], at: Path, ctx: Sche
         }
       }
     });
-    ctx.reporter.approximated(`\`${key}\` of ${real.length} object schemas becomes one object with all their properties, none required (Swagger 2.0 and the designer have no alternatives)`, at);
+    ctx.reporter.approximated(`\`${key}\` of ${real.length} object schemas becomes one object with all their properties, none required (Swagger 2.0 and the designer have no alternatives)`, at, ['object-schemas-becomes-one', key]);
     return { type: 'object', properties };
   }
   const types = new Set(resolved.map((b) => (isObj(b) ? b.type : undefined)));
   if (types.size === 1 && typeof [...types][0] === 'string' && [...types][0] !== 'object' && [...types][0] !== 'array') {
-    ctx.reporter.approximated(`\`${key}\` of ${real.length} \`${[...types][0]}\` schemas becomes one \`${[...types][0]}\``, at);
+    ctx.reporter.approximated(`\`${key}\` of ${real.length} \`${[...types][0]}\` schemas becomes one \`${[...types][0]}\``, at, ['schemas-becomes-one', key]);
     return { type: [...types][0] };
   }
-  ctx.reporter.approximated(`\`${key}\` of ${real.length} different schemas has no Swagger 2.0 form; the schema is left open (any value)`, at);
+  ctx.reporter.approximated(`\`${key}\` of ${real.length} different schemas has no Swagger 2.0 form; the schema is left open (any value)`, at, ['different-schemas-swagger-2', key]);
   return {};
 }

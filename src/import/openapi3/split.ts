@@ -5,12 +5,11 @@
  * too big on its own is cut into numbered parts, and each connector keeps only the definitions
  * and shared parameters its operations reach.
  */
-import { Diagnostic } from '../../core/diagnostic.ts';
 import { placeDiagnostics } from '../../core/position.ts';
-import { ruleUrl } from '../../check/define-rule.ts';
 import { kebab } from '../powerplatform.ts';
 import type { ImportResult } from '../types.ts';
-import { emitConnector, isObj, type Prepared } from './emit.ts';
+import { emitConnector, type Prepared } from './emit.ts';
+import { isMethod, isObject as isObj } from '../../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -18,7 +17,6 @@ export const OPERATION_LIMIT = 256;
 export const SIZE_LIMIT = 1024 * 1024;
 /** Room left for what the compiler adds (security, metadata) and for the checks' count. */
 const SIZE_BUDGET = Math.floor(SIZE_LIMIT * 0.9);
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
 
 interface Op {
   path: string;
@@ -33,7 +31,7 @@ function operationsOf(swagger: Obj): Op[] {
   for (const [path, item] of Object.entries(paths)) {
     if (!isObj(item)) continue;
     for (const [method, op] of Object.entries(item)) {
-      if (!METHODS.has(method) || !isObj(op)) continue;
+      if (!isMethod(method) || !isObj(op)) continue;
       const tags = Array.isArray(op.tags) ? op.tags : [];
       const tag = typeof tags[0] === 'string' && tags[0].trim() ? tags[0].split(' > ')[0]!.trim() : 'other';
       out.push({ path, method, op, tag });
@@ -182,17 +180,16 @@ export function splitPrepared(prepared: Prepared): ImportResult[] {
     const tags = group.names.length > 3 ? `${group.names.slice(0, 3).join(', ')} and ${group.names.length - 3} more` : group.names.join(', ');
     info.title = `${String(info.title ?? prepared.id)} (${group.names[0]})`;
     part.info = info;
-    const note = new Diagnostic({
+    const note = reporter.diagnose({
       ruleId: 'import-approximated',
-      severity: reporter.strict ? 'error' : 'warning',
       message: `The source has ${ops.length} operations and ${totalMb} MB of definition, over the platform limits (256 operations, 1 MB); connector ${i + 1} of ${groups.length}, \`${id}\`, holds ${group.ops.length} operations tagged ${tags}`,
       file: reporter.file.path,
       pointer: '',
-      url: ruleUrl('import-approximated'),
       source: 'import',
       args: [id],
     });
-    placeDiagnostics([note], new Map([[reporter.file.path, reporter.file]]));
-    return emitConnector(id, { ...converted, swagger: part }, reporter, [note], i === 0);
+    const notes = note ? [note] : [];
+    placeDiagnostics(notes, new Map([[reporter.file.path, reporter.file]]));
+    return emitConnector(id, { ...converted, swagger: part }, reporter, notes, i === 0);
   });
 }

@@ -15,8 +15,9 @@ import { countItemRequests, IMPORT_LIMITS, operationsMessage } from '../limits.t
 import { kebab } from '../powerplatform.ts';
 import { readNamedFile } from '../read-source.ts';
 import type { ImportResult } from '../types.ts';
-import { emitConnector, failed, humanize, isObj, pascal, Reporter, shortSummary, splitUrl, UniqueIds, type Converted, type Prepared } from '../openapi3/emit.ts';
+import { emitConnector, failed, humanize, pascal, Reporter, shortSummary, splitUrl, UniqueIds, type Converted, type Prepared } from '../openapi3/emit.ts';
 import { inferSchema, parseSample } from '../sample/infer.ts';
+import { isMethod, isObject as isObj } from '../../swagger/index.ts';
 
 const { Collection } = postman;
 type Obj = Record<string, unknown>;
@@ -94,27 +95,27 @@ export function convertPostman(path: string, options: ConvertOptions = {}): Prep
   const fallbackId = options.id ?? kebab(basename(path, extname(path)).replace(/\.postman(_collection)?$/i, ''));
   if (typeof read !== 'string') {
     if (read.reason === 'too-large') reporter.overLimit(`The file ${read.detail}`, [], ['import-bytes']);
-    else reporter.invalid(`Cannot import \`${display}\`: it ${read.detail}`);
+    else reporter.invalid(`Cannot import \`${display}\`: it ${read.detail}`, [], ['cannot-import']);
     return failed(fallbackId, reporter);
   }
   const json = parseDocumentFile(file);
   if (json === undefined) return failed(fallbackId, reporter);
   if (!isObj(json)) {
-    reporter.invalid('Expected a Postman collection: an object with `info` and `item`');
+    reporter.invalid('Expected a Postman collection: an object with `info` and `item`', [], ['expected-postman-collection-object']);
     return failed(fallbackId, reporter);
   }
   if (Array.isArray(json.requests) || (json.item === undefined && json.order !== undefined)) {
-    reporter.invalid('This is a Postman collection v1, which is not supported; in Postman, export the collection as v2.1 (Collection → Export → Collection v2.1)', Array.isArray(json.requests) ? ['requests'] : []);
+    reporter.invalid('This is a Postman collection v1, which is not supported; in Postman, export the collection as v2.1 (Collection → Export → Collection v2.1)', Array.isArray(json.requests) ? ['requests'] : [], ['this-postman-collection-v1']);
     return failed(fallbackId, reporter);
   }
   const info = isObj(json.info) ? json.info : undefined;
   const schema = info && typeof info.schema === 'string' ? info.schema : '';
   if (!info || !/collection\/v2\.[01]\.\d+/.test(schema)) {
-    reporter.invalid(`Expected a Postman collection v2.0 or v2.1 (\`info.schema\`), found ${JSON.stringify(info?.schema ?? null)}`, info ? ['info', 'schema'] : []);
+    reporter.invalid(`Expected a Postman collection v2.0 or v2.1 (\`info.schema\`), found ${JSON.stringify(info?.schema ?? null)}`, info ? ['info', 'schema'] : [], ['expected-postman-collection-v2']);
     return failed(fallbackId, reporter);
   }
   if (!Array.isArray(json.item)) {
-    reporter.invalid('Expected `item`: the list of requests and folders', ['item']);
+    reporter.invalid('Expected `item`: the list of requests and folders', ['item'], ['expected-item-list-requests']);
     return failed(fallbackId, reporter);
   }
   const requests = countItemRequests(json.item);
@@ -126,7 +127,7 @@ export function convertPostman(path: string, options: ConvertOptions = {}): Prep
   try {
     collection = new Collection(json as never);
   } catch (error) {
-    reporter.invalid(`postman-collection cannot read it: ${(error as Error).message}`);
+    reporter.invalid(`postman-collection cannot read it: ${(error as Error).message}`, [], ['postman-collection-cannot-read']);
     return failed(fallbackId, reporter);
   }
   const title = typeof info.name === 'string' && info.name.trim() ? info.name.trim() : basename(path, extname(path));
@@ -168,7 +169,7 @@ class PostmanConverter {
     const raws = rawRequests(this.json.item, ['item'], [], []);
     const items: PmItem[] = [];
     this.collection.forEachItem((item) => items.push(item as PmItem));
-    if (items.length !== raws.length) r.approximated(`postman-collection sees ${items.length} requests where the file lists ${raws.length}`, ['item']);
+    if (items.length !== raws.length) r.approximated(`postman-collection sees ${items.length} requests where the file lists ${raws.length}`, ['item'], ['postman-collection-sees-requests']);
 
     // Base URLs: the most common one is the connector's host.
     const bases = items.map((item) => this.baseOf(item));
@@ -188,10 +189,10 @@ class PostmanConverter {
       if (main.variable) {
         fields[main.variable] = { label: humanize(main.variable), description: `Base URL of the API, like https://api.example.com` };
         policies.push({ template: 'dynamichosturl', title: 'Base URL from the connection', parameters: { urlTemplate: `@connectionParameters('${main.variable}')${main.basePath === '/' ? '' : main.basePath}` } });
-        r.approximated(`The base URL \`{{${main.variable}}}\` has no value in the collection: it becomes the connection field \`${main.variable}\` with a \`dynamichosturl\` policy, and the host in the definition is a placeholder`, main.at);
+        r.approximated(`The base URL \`{{${main.variable}}}\` has no value in the collection: it becomes the connection field \`${main.variable}\` with a \`dynamichosturl\` policy, and the host in the definition is a placeholder`, main.at, ['base-url-value-collection']);
       }
     }
-    if (!main?.host && !main?.variable) r.approximated('No request has a host; set `host` in connector.mdx', ['item']);
+    if (!main?.host && !main?.variable) r.approximated('No request has a host; set `host` in connector.mdx', ['item'], ['request-host-set-host']);
 
     // Requests → operations (same method and path → one).
     const ops = new Map<string, Operation>();
@@ -200,19 +201,19 @@ class PostmanConverter {
       const raw = raws[i] ?? { at: ['item'], folders: [] };
       const base = bases[i]!;
       if (base.key !== mainKey) {
-        r.approximated(`This request goes to \`${base.key || '(no host)'}\`, not the connector's host \`${mainKey}\`; it is imported against the connector's host`, [...raw.at, 'request', 'url']);
+        r.approximated(`This request goes to \`${base.key || '(no host)'}\`, not the connector's host \`${mainKey}\`; it is imported against the connector's host`, [...raw.at, 'request', 'url'], ['this-request-goes-not']);
       }
       const method = String(item.request?.method ?? 'GET').toLowerCase();
-      if (!['get', 'put', 'post', 'delete', 'options', 'head', 'patch'].includes(method)) {
-        r.dropped(`Method \`${method.toUpperCase()}\` has no Swagger 2.0 form; the request is imported as POST`, [...raw.at, 'request', 'method']);
+      if (!isMethod(method)) {
+        r.dropped(`Method \`${method.toUpperCase()}\` has no Swagger 2.0 form; the request is imported as POST`, [...raw.at, 'request', 'method'], ['method-swagger-2-0']);
       }
-      const m = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'].includes(method) ? method : 'post';
+      const m = isMethod(method) ? method : 'post';
       const { path, pathParams } = this.pathOf(item, base, raw.at);
       const key = `${m} ${path.replace(/\{[^}]*\}/g, '{}')}`;
       let op = ops.get(key);
       const name = String(item.name ?? '').trim() || `${m.toUpperCase()} ${path}`;
       if (op) {
-        r.approximated(`Request \`${name}\` is \`${m.toUpperCase()} ${op.path}\` like \`${op.names[0]}\`: they become one operation (its parameters and examples are merged)`, raw.at);
+        r.approximated(`Request \`${name}\` is \`${m.toUpperCase()} ${op.path}\` like \`${op.names[0]}\`: they become one operation (its parameters and examples are merged)`, raw.at, ['request-like-they-become', name]);
         op.names.push(name);
       } else {
         op = { method: m, path, at: raw.at, names: [name], op: {}, params: new Map(), formData: new Map(), consumes: new Set(), produces: new Set(), samples: new Map() };
@@ -236,11 +237,11 @@ class PostmanConverter {
       this.addResponses(item, op, raw.at);
       const events = isObj(this.rawAt(raw.at)) ? (this.rawAt(raw.at) as Obj).event : undefined;
       if (Array.isArray(events) && events.some((e) => isObj(e) && isObj(e.script) && scriptText(e.script).trim())) {
-        r.dropped('Pre-request and test scripts have no connector form (a `script.csx` could do their work)', [...raw.at, 'event']);
+        r.dropped('Pre-request and test scripts have no connector form (a `script.csx` could do their work)', [...raw.at, 'event'], ['pre-request-test-scripts']);
       }
     });
     if (Array.isArray(this.json.event) && this.json.event.some((e) => isObj(e) && isObj(e.script) && scriptText(e.script).trim())) {
-      r.dropped('Collection scripts have no connector form', ['event']);
+      r.dropped('Collection scripts have no connector form', ['event'], ['collection-scripts-have-connector']);
     }
 
     const paths: Obj = {};
@@ -345,7 +346,7 @@ class PostmanConverter {
       if (!key) return;
       const where: Path = [...at, 'request', 'url', 'query', typeof i === 'number' ? i : 0];
       if (seen.has(key)) {
-        this.r.approximated(`Query parameter \`${key}\` appears more than once; one parameter is kept`, where);
+        this.r.approximated(`Query parameter \`${key}\` appears more than once; one parameter is kept`, where, ['query-parameter-appears-more', key]);
         return;
       }
       seen.add(key);
@@ -362,7 +363,7 @@ class PostmanConverter {
     if (value === undefined || value === null || value === '') return;
     const text = this.resolve(String(value));
     if (SECRET.test(key) || /\{\{[^}]*(token|secret|key|password)[^}]*\}\}/i.test(String(value))) {
-      this.r.dropped(`The value of \`${key}\` looks like a secret and is not copied`, at);
+      this.r.dropped(`The value of \`${key}\` looks like a secret and is not copied`, at, ['value-looks-like-secret', key]);
       return;
     }
     if (text.includes('{{')) return;
@@ -385,7 +386,7 @@ class PostmanConverter {
         return;
       }
       if (lower === 'authorization' || lower === 'cookie' || lower === 'proxy-authorization') {
-        this.r.dropped(`Header \`${key}\` is set from the connection; its value is not copied`, where);
+        this.r.dropped(`Header \`${key}\` is set from the connection; its value is not copied`, where, ['header-set-from-connection', key]);
         return;
       }
       if (op.params.has(`header:${lower}`)) return;
@@ -413,7 +414,7 @@ class PostmanConverter {
         const lang = options?.raw?.language;
         op.body = { name: 'body', in: 'body', required: true, schema: { type: 'string' } };
         if (!op.consumes.size) op.consumes.add(lang === 'xml' ? 'application/xml' : lang === 'html' ? 'text/html' : 'text/plain');
-        if (lang === 'json' || /^\s*[[{]/.test(raw)) this.r.approximated('The raw body is not valid JSON (variables or comments?); it becomes a string body', [...where, 'raw']);
+        if (lang === 'json' || /^\s*[[{]/.test(raw)) this.r.approximated('The raw body is not valid JSON (variables or comments?); it becomes a string body', [...where, 'raw'], ['raw-body-not-valid']);
       }
       return;
     }
@@ -443,10 +444,10 @@ class PostmanConverter {
     if (body.mode === 'graphql') {
       op.body = { name: 'body', in: 'body', required: true, schema: { type: 'object', properties: { query: { type: 'string', 'x-ms-summary': 'Query' }, variables: { type: 'object', 'x-ms-summary': 'Variables' } } } };
       op.consumes.add('application/json');
-      this.r.approximated('A GraphQL body becomes a JSON body with `query` and `variables`', where);
+      this.r.approximated('A GraphQL body becomes a JSON body with `query` and `variables`', where, ['graphql-body-becomes-json']);
       return;
     }
-    this.r.dropped(`Body mode \`${body.mode}\` is not supported`, where);
+    this.r.dropped(`Body mode \`${body.mode}\` is not supported`, where, ['body-mode-not-supported']);
   }
 
   /** Replaces unresolved `{{var}}` in a JSON body by a string placeholder so it still parses. */
@@ -468,7 +469,7 @@ class PostmanConverter {
         entry = { bodies: [], examples: {}, headers: {}, description: resp.status || (isObj(raw) && typeof raw.name === 'string' ? raw.name : '') || reason(code) };
         op.samples.set(code, entry);
       } else if (bodyText) {
-        this.r.approximated(`Another example for \`${code}\`: its body is merged into the schema and only the first is kept as the example`, where);
+        this.r.approximated(`Another example for \`${code}\`: its body is merged into the schema and only the first is kept as the example`, where, ['another-example-for-its']);
       }
       let mime = 'application/json';
       resp.headers?.each((h) => {
@@ -536,7 +537,7 @@ class PostmanConverter {
       return this.mapAuth(own.type, params, ['auth']) ?? { type: 'none' };
     }
     for (const other of ranked.slice(1)) {
-      r.approximated(`Auth \`${String(other.auth.type)}\` of ${other.count} request(s) is not used: the connection signs every request with \`${String(ranked[0]!.auth.type)}\``, other.at);
+      r.approximated(`Auth \`${String(other.auth.type)}\` of ${other.count} request(s) is not used: the connection signs every request with \`${String(ranked[0]!.auth.type)}\``, other.at, ['auth-request-s-not']);
     }
     return ranked[0]!.auth;
   }
@@ -546,23 +547,23 @@ class PostmanConverter {
     const hasSecret = (keys: string[]) => keys.some((k) => p[k] && !/^\{\{.*\}\}$/.test(p[k]!));
     if (type === 'apikey') {
       const where = p.in === 'query' ? 'query' : 'header';
-      if (hasSecret(['value'])) r.dropped('The API key in the collection is not copied; users enter it in the connection', at);
+      if (hasSecret(['value'])) r.dropped('The API key in the collection is not copied; users enter it in the connection', at, ['api-key-collection-not']);
       return { type: 'apiKey', in: where, name: p.key || 'api_key' };
     }
     if (type === 'basic') {
-      if (hasSecret(['password', 'username'])) r.dropped('The user name and password in the collection are not copied; users enter them in the connection', at);
+      if (hasSecret(['password', 'username'])) r.dropped('The user name and password in the collection are not copied; users enter them in the connection', at, ['user-name-password-collection']);
       return { type: 'basic' };
     }
     if (type === 'bearer') {
-      if (hasSecret(['token'])) r.dropped('The bearer token in the collection is not copied; users enter it in the connection', at);
-      r.approximated('Bearer auth becomes an API key in the `Authorization` header: users enter "Bearer <token>"', at);
+      if (hasSecret(['token'])) r.dropped('The bearer token in the collection is not copied; users enter it in the connection', at, ['bearer-token-collection-not']);
+      r.approximated('Bearer auth becomes an API key in the `Authorization` header: users enter "Bearer <token>"', at, ['bearer-auth-becomes-api']);
       return { type: 'apiKey', in: 'header', name: 'Authorization', field: { label: 'Bearer token', description: 'Enter "Bearer " followed by your token' } };
     }
     if (type === 'oauth2') {
-      if (hasSecret(['clientSecret', 'accessToken', 'password'])) r.dropped('OAuth 2.0 secrets and tokens in the collection are not copied', at);
+      if (hasSecret(['clientSecret', 'accessToken', 'password'])) r.dropped('OAuth 2.0 secrets and tokens in the collection are not copied', at, ['oauth-2-0-secrets']);
       const grant = p.grant_type || 'authorization_code';
       if (grant !== 'authorization_code' && grant !== 'authorization_code_with_pkce') {
-        r.unsupportedAuth(`OAuth 2.0 grant \`${grant}\` is not supported by custom connectors; only authorization code is`, at);
+        r.unsupportedAuth(`OAuth 2.0 grant \`${grant}\` is not supported by custom connectors; only authorization code is`, at, ['oauth-2-0-grant']);
         return undefined;
       }
       const auth: Obj = { type: 'oauth2', provider: 'oauth2', clientId: '[YOUR_CLIENT_ID]', scopes: (p.scope ?? '').split(/[\s,]+/).filter(Boolean) };
@@ -577,10 +578,10 @@ class PostmanConverter {
       return auth;
     }
     if (UNSUPPORTED_AUTH.includes(type)) {
-      r.unsupportedAuth(`Postman \`${type}\` auth is not supported by custom connectors`, at);
+      r.unsupportedAuth(`Postman \`${type}\` auth is not supported by custom connectors`, at, ['postman-auth-not-supported']);
       return undefined;
     }
-    r.unsupportedAuth(`Postman auth type \`${type}\` is not supported`, at);
+    r.unsupportedAuth(`Postman auth type \`${type}\` is not supported`, at, ['postman-auth-type-not']);
     return undefined;
   }
 }

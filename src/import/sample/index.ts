@@ -6,9 +6,10 @@
  */
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import { Diagnostic } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { RuleId } from '../../core/rule-ids.ts';
 import { SourceFile, splitFrontMatter } from '../../core/source-file.ts';
-import { ruleUrl } from '../../check/define-rule.ts';
+import { report } from '../../check/reporter.ts';
 import { loadConnector } from '../../compiler/load.ts';
 import { placeDiagnostics } from '../../core/position.ts';
 import { parseDocumentFile } from '../json.ts';
@@ -16,9 +17,9 @@ import { readNamedFile } from '../read-source.ts';
 import type { ImportResult } from '../types.ts';
 import { toMdx } from '../write-mdx.ts';
 import { inferSchema } from './infer.ts';
+import { isObject as isObj } from '../../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export interface SampleOptions {
   /** The connector folder to edit, like `connectors/contoso`. */
@@ -35,8 +36,9 @@ export interface SampleOptions {
 
 const REASONS: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content' };
 
-function error(file: string, message: string, ruleId = 'import-source-invalid'): Diagnostic {
-  return new Diagnostic({ ruleId, severity: 'error', message, file, place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, url: ruleUrl(ruleId), source: 'import' });
+/** A sample import that stops; `args` say why (one such finding per file). */
+function error(file: string, message: string, args: readonly string[], ruleId: RuleId = 'import-source-invalid'): Diagnostic {
+  return report({ ruleId, message, file, place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, source: 'import', args });
 }
 
 export function importSample(samplePaths: string | string[], options: SampleOptions): ImportResult {
@@ -45,7 +47,7 @@ export function importSample(samplePaths: string | string[], options: SampleOpti
   const stats = { operations: 0, actions: 0, triggers: 0, definitions: 0, rawOperations: 0 };
   const fail = (diagnostics: Diagnostic[]): ImportResult => ({ id, files: new Map(), diagnostics, stats });
   const status = String(options.status ?? '200');
-  if (!/^([1-5]\d\d|default)$/.test(status)) return fail([error(paths[0] ?? options.into, `Expected a status code like 200 or \`default\`, found \`${status}\``)]);
+  if (!/^([1-5]\d\d|default)$/.test(status)) return fail([error(paths[0] ?? options.into, `Expected a status code like 200 or \`default\`, found \`${status}\``, ['status'])]);
 
   // The samples, each positioned in its own file.
   const samples: unknown[] = [];
@@ -54,9 +56,9 @@ export function importSample(samplePaths: string | string[], options: SampleOpti
     const display = options.display?.[i] ?? path;
     const text = readNamedFile(path, display);
     if (typeof text !== 'string') {
-      if (text.reason === 'too-large') diagnostics.push(error(display, `The sample ${text.detail}`, 'source-limit'));
-      else if (text.detail.includes('ENOENT')) diagnostics.push(error(display, `Cannot read \`${path}\`: no such file`));
-      else diagnostics.push(error(display, `Cannot read the sample: it ${text.detail}`));
+      if (text.reason === 'too-large') diagnostics.push(error(display, `The sample ${text.detail}`, ['import-bytes'], 'source-limit'));
+      else if (text.detail.includes('ENOENT')) diagnostics.push(error(display, `Cannot read \`${path}\`: no such file`, ['missing']));
+      else diagnostics.push(error(display, `Cannot read the sample: it ${text.detail}`, [text.reason]));
       return;
     }
     const file = new SourceFile(display, text, 'json');
@@ -69,7 +71,7 @@ export function importSample(samplePaths: string | string[], options: SampleOpti
 
   // The operation's file.
   const connector = loadConnector(options.into, options.into);
-  if (!connector.connector) return fail([...diagnostics, error(options.into, `\`${options.into}\` is not a connector folder (no connector.mdx)`)]);
+  if (!connector.connector) return fail([...diagnostics, error(options.into, `\`${options.into}\` is not a connector folder (no connector.mdx)`, ['not-a-connector'])]);
   const candidates = [...connector.actions, ...connector.triggers];
   const stemOf = (f: SourceFile) => basename(f.path).replace(/\.mdx?$/, '');
   const idOf = (f: SourceFile) => {
@@ -94,7 +96,7 @@ export function importSample(samplePaths: string | string[], options: SampleOpti
     inline = isObj(data) && isObj(data.actions) && options.operation in data.actions ? 'actions' : isObj(data) && isObj(data.triggers) && options.operation in data.triggers ? 'triggers' : undefined;
     if (!inline) {
       const known = candidates.map(idOf).sort();
-      return fail([...diagnostics, error(options.into, `No operation \`${options.operation}\` in \`${options.into}\`${known.length ? `; it has ${known.slice(0, 10).map((k) => `\`${k}\``).join(', ')}${known.length > 10 ? '…' : ''}` : ''}`)]);
+      return fail([...diagnostics, error(options.into, `No operation \`${options.operation}\` in \`${options.into}\`${known.length ? `; it has ${known.slice(0, 10).map((k) => `\`${k}\``).join(', ')}${known.length > 10 ? '…' : ''}` : ''}`, ['operation', options.operation])]);
     }
   }
   const split = splitFrontMatter(text);
@@ -102,7 +104,7 @@ export function importSample(samplePaths: string | string[], options: SampleOpti
   try {
     data = parse(split.yaml);
   } catch (e) {
-    return fail([...diagnostics, error(join(options.into, rel), `The front-matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'frontmatter-yaml')]);
+    return fail([...diagnostics, error(join(options.into, rel), `The front-matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, ['syntax'], 'frontmatter-yaml')]);
   }
   if (!isObj(data)) data = {};
   const front = data as Obj;
@@ -125,14 +127,13 @@ export function importSample(samplePaths: string | string[], options: SampleOpti
   else stats.actions = 1;
   const files = new Map<string, string | Buffer>([[rel, toMdx(front, split.body)]]);
   diagnostics.push(
-    new Diagnostic({
+    report({
       ruleId: 'import-approximated',
-      severity: 'warning',
       message: `Response \`${status}\` of \`${options.operation}\` ${previous ? 'replaced' : 'added'} with a schema inferred from ${samples.length} sample${samples.length === 1 ? '' : 's'} (types, formats and labels are guesses: review them)`,
       file: `${connector.prefix}${rel}`,
       place: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } },
-      url: ruleUrl('import-approximated'),
       source: 'import',
+      args: ['sample', options.operation, status],
     }),
   );
   return { id, files, diagnostics, stats };
