@@ -1,6 +1,7 @@
 /**
- * The `connectors` collection: one entry per connector folder, loaded through the compiler
- * (loadConnector + compile with every check) once per build, never by re-reading front-matter here.
+ * The `connectors` collection: one entry per connector folder, built through src/build (load,
+ * compile with every check, write the package; src/site/compile-all.ts) once per build, never by
+ * re-reading front-matter here.
  * Nothing a connector holds stops the loader: a body that breaks MDX safe mode is rendered safely,
  * a connector plugboard fails on is an entry with its diagnostics, one with an unsafe id is kept
  * for its diagnostics but gets no pages (SiteConnector.published). Every page is written, then
@@ -10,12 +11,12 @@
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { rmSync } from 'node:fs';
+import { connectorJobs } from './build/connectors.ts';
 import { connectorRoots, packageCacheDir } from './site/config.ts';
 import { compileConnectors } from './site/compile-all.ts';
-import { connectorDirs, type SiteConnector } from './site/connectors.ts';
-import { siteConnectorOrFailure } from './site/failed.ts';
+import type { SiteConnector } from './site/connectors.ts';
 
 function connectorsLoader(): Loader {
   return {
@@ -29,10 +30,12 @@ function connectorsLoader(): Loader {
       const started = performance.now();
       store.clear();
       try {
-        for (const c of await compileConnectors(connectorDirs(roots, cwd), packages)) put(c);
+        const { connectors, outError } = await compileConnectors(connectorJobs(roots, cwd), packages, { all: true });
+        for (const c of connectors) put(c);
+        if (outError !== undefined) logger.warn(`plugboard could not record the packages it wrote in ${packages}: ${describe(outError)}`);
       } catch (error) {
         // Not a connector's fault (each one's failure is its own entry): report it plainly.
-        logger.error(`plugboard could not compile the connectors: ${error instanceof Error ? error.message : String(error)}`);
+        logger.error(`plugboard could not compile the connectors: ${describe(error)}`);
         process.exitCode = 1;
       }
       const entries = store.values().map((e) => e.data as unknown as SiteConnector);
@@ -42,17 +45,17 @@ function connectorsLoader(): Loader {
       // Dev: recompile the connector whose file changed, and tell the page to reload.
       const absRoots = roots.map((r) => resolve(cwd, r));
       watcher.add(absRoots);
-      const onChange = (path: string) => {
+      const onChange = async (path: string) => {
         for (const root of absRoots) {
           const rel = relative(root, path);
           if (rel.startsWith('..') || rel === '') continue;
           const id = rel.split(sep)[0]!;
-          const found = connectorDirs(roots, cwd).find((d) => d.id === id);
+          const found = connectorJobs(roots, cwd).find((d) => d.id === id);
           if (!found) store.delete(id);
           else {
-            const c = siteConnectorOrFailure({ id, dir: join(root, id), display: found.display }, packages);
-            for (const d of c.diagnostics.filter((d) => d.severity === 'error')) logger.error(d.text);
-            put(c);
+            const [c] = (await compileConnectors([found], packages, { all: false, threads: 1 })).connectors;
+            for (const d of c!.diagnostics.filter((d) => d.severity === 'error')) logger.error(d.text);
+            put(c!);
           }
           logger.info(`recompiled ${id}`);
           return;
@@ -63,6 +66,10 @@ function connectorsLoader(): Loader {
       watcher.on('unlink', onChange);
     },
   };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Says which connectors get no pages, and why; the build lists every diagnostic at the end. */

@@ -7,7 +7,7 @@ export const mainHelp = `Usage: plugboard <command> [options]
 Power Platform connectors as code: author in MDX, compile to Swagger 2.0 + apiProperties.json.
 
 Commands:
-  build [ids...]       Compile connectors into dist/connectors/<id>/
+  build [ids...]       Compile connectors into packages/<id>/
   check [ids...]       Compile and run every check, writing nothing
   new <id>             Scaffold a connector folder
   import <source...>   Import connector folders, Swagger 2.0, OpenAPI 3.x or Postman collections

@@ -1,15 +1,14 @@
 /** Which connector folders a command works on: all of `--connectors`, or the ids given. */
 import { existsSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { listConnectorDirs } from '../compiler/load.ts';
-import type { Job } from './outcome.ts';
+import { join, resolve } from 'node:path';
+import { connectorJobs, jobOf, type Job } from '../build/connectors.ts';
 import { UsageError, display } from './util.ts';
 
 export function resolveJobs(root: string, ids: string[], command: string, cwd = process.cwd()): Job[] {
   const rootAbs = resolve(cwd, root);
   if (ids.length === 0) {
     if (!isDir(rootAbs)) throw new UsageError(`no connectors folder at ${display(rootAbs, cwd)} (use --connectors <dir>)`, command);
-    return listConnectorDirs(rootAbs).map((id) => job(join(rootAbs, id), cwd));
+    return connectorJobs([rootAbs], cwd, display);
   }
   const seen = new Set<string>();
   const jobs: Job[] = [];
@@ -20,13 +19,9 @@ export function resolveJobs(root: string, ids: string[], command: string, cwd = 
     if (!isDir(dir)) throw new UsageError(`no connector \`${arg}\` in ${display(rootAbs, cwd)} (expected ${display(join(rootAbs, arg, 'connector.mdx'), cwd)})`, command);
     if (seen.has(dir)) continue;
     seen.add(dir);
-    jobs.push(job(dir, cwd));
+    jobs.push(jobOf(dir, cwd, display));
   }
   return jobs;
-}
-
-function job(dir: string, cwd: string): Job {
-  return { id: basename(dir), dir, display: display(dir, cwd) };
 }
 
 function isDir(path: string): boolean {

@@ -1,112 +1,47 @@
 /**
- * Compiles every connector for the site: in this thread for a few, on worker threads (2 by
- * default, `PLUGBOARD_SITE_JOBS` to change) for many, the way `plugboard build --jobs auto` does.
- * Results come back in id order whatever the thread that compiled them.
- *
- * One connector never stops the others: a connector that throws becomes a failed entry
- * (failed.ts). A worker compiles its share in order, so when it dies (uncaught error, out of
- * memory, process.exit) the first connector it had not returned is the one it died on: that one is
- * compiled once more in a fresh worker after all the others, and becomes a failed entry if it kills
- * that one too; the rest of the share goes to a fresh worker. Each death retires one connector, so the number of
- * workers started is bounded by the number of connectors plus the threads.
+ * Builds connectors for the site through src/build, the pipeline `plugboard build` uses: packages
+ * written into the site's package folder (config.ts packageCacheDir, with its
+ * .plugboard-build.json record), page data made by the site's view step in the thread that
+ * compiled each connector (on worker threads for a large set, as `build --jobs auto`), and one
+ * crash policy: a connector plugboard fails on is a failed entry with its connector-internal-error.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { firstLine } from '../check/rules/connector-internal-error.ts';
-import { PARALLEL_THRESHOLD } from '../core/parallel.ts';
-import type { SiteConnector } from './connectors.ts';
-import { failedEntry, siteConnectorOrFailure, type BuildSiteConnector, type SiteJob } from './failed.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildConnectors, type BuildOptions } from '../build/index.ts';
+import type { Job } from '../build/connectors.ts';
+import { siteThreads } from './config.ts';
+import { SITE_VIEW, siteEntry, type SiteConnector } from './connectors.ts';
 
-export type CompileJob = SiteJob;
-
-/** What the main thread sends a worker (workerData) and what it posts back per connector. */
-export interface SiteWorkerInit {
-  jobs: Array<{ index: number; job: SiteJob }>;
-  packages: string;
-}
-export interface SiteWorkerResult {
-  index: number;
-  connector: SiteConnector;
+/**
+ * URL of view.ts for worker threads. Bundled (the content loader under Vite), `import.meta.url`
+ * may not be this file: then the source tree under the working directory is used.
+ */
+function viewModule(): string {
+  try {
+    const here = new URL('./view.ts', import.meta.url);
+    if (existsSync(fileURLToPath(here))) return here.href;
+  } catch {
+    // Not a file URL.
+  }
+  return pathToFileURL(join(process.cwd(), 'src', 'site', 'view.ts')).href;
 }
 
 export interface CompileConnectorsOptions {
-  /** Worker threads for a large set; below 2, or at most PARALLEL_THRESHOLD connectors, this thread compiles. */
-  threads?: number;
-  /** Tests: how one connector is built in this thread. */
-  build?: BuildSiteConnector;
-  /** Tests: the worker module (default compile-worker.ts). */
-  workerFile?: string;
+  /** Every connector of the site is in `jobs`: packages of connectors that are gone are deleted. */
+  all: boolean;
+  threads?: BuildOptions<SiteConnector>['threads'];
+  /** Tests: the view step (default: the site's page data, view.ts in worker threads). */
+  view?: BuildOptions<SiteConnector>['view'];
 }
 
-function workerFile(): string | undefined {
-  const candidates: string[] = [];
-  try {
-    candidates.push(fileURLToPath(new URL('./compile-worker.ts', import.meta.url)));
-  } catch {
-    // Not a file URL (bundled): fall back to the source tree.
-  }
-  candidates.push(join(process.cwd(), 'src', 'site', 'compile-worker.ts'));
-  return candidates.find((f) => existsSync(f));
-}
-
-export async function compileConnectors(jobs: readonly CompileJob[], packages: string, options: CompileConnectorsOptions = {}): Promise<SiteConnector[]> {
-  const threads = options.threads ?? Number(process.env.PLUGBOARD_SITE_JOBS ?? 2);
-  const file = options.workerFile ?? workerFile();
-  if (jobs.length <= PARALLEL_THRESHOLD || !(threads >= 2) || !file) return jobs.map((j) => siteConnectorOrFailure(j, packages, options.build));
-  const results = new Array<SiteConnector | undefined>(jobs.length);
-  const shares = Array.from({ length: threads }, (_, t) => jobs.map((_, i) => i).filter((i) => i % threads === t));
-  const suspects = await runShares(file, jobs, packages, shares, results);
-  // The connectors workers died on, once more in a fresh worker: a death there is final for the one it was on.
-  const lost = suspects.length ? await runShares(file, jobs, packages, [suspects.map((s) => s.index)], results) : [];
-  for (const { index, reason } of lost) results[index] = failedEntry(jobs[index]!, 'compiling', new Error(reason));
-  return results
-    .map((c, i) => c ?? failedEntry(jobs[i]!, 'compiling', new Error('no worker thread returned a result')))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-interface Lost {
-  index: number;
-  reason: string;
-}
-
-/**
- * Runs each share on its own worker and resolves when all have exited, with the connectors that
- * workers died on. When a worker dies, the rest of its share goes to a new worker.
- */
-function runShares(file: string, jobs: readonly SiteJob[], packages: string, shares: number[][], results: Array<SiteConnector | undefined>): Promise<Lost[]> {
-  const lost: Lost[] = [];
-  let live = 0;
-  return new Promise((resolve) => {
-    const start = (share: number[]) => {
-      const init: SiteWorkerInit = { jobs: share.map((index) => ({ index, job: { ...jobs[index]! } })), packages };
-      let failure: unknown;
-      let worker: Worker;
-      try {
-        worker = new Worker(file, { workerData: init });
-      } catch (error) {
-        for (const index of share) lost.push({ index, reason: `no worker thread could start: ${firstLine(error)}` });
-        return;
-      }
-      live++;
-      worker.on('message', (m: SiteWorkerResult) => {
-        results[m.index] ??= m.connector;
-      });
-      worker.on('error', (error) => {
-        failure = error;
-      });
-      worker.on('exit', (code) => {
-        live--;
-        const [compiling, ...untouched] = share.filter((i) => !results[i]);
-        if (compiling !== undefined) {
-          lost.push({ index: compiling, reason: failure !== undefined ? `the worker thread failed: ${firstLine(failure)}` : `the worker thread stopped (exit code ${code})` });
-        }
-        if (untouched.length) start(untouched);
-        if (live === 0) resolve(lost);
-      });
-    };
-    for (const share of shares) if (share.length) start(share);
-    if (live === 0) resolve(lost);
+/** The entries of `jobs`, sorted by id, and the error of updating the package folder's record, if any. */
+export async function compileConnectors(jobs: readonly Job[], packages: string, options: CompileConnectorsOptions): Promise<{ connectors: SiteConnector[]; outError?: unknown }> {
+  const run = await buildConnectors<SiteConnector>(jobs, {
+    threads: options.threads ?? siteThreads(),
+    out: { dir: packages, prune: options.all },
+    view: options.view ?? { view: SITE_VIEW, module: viewModule() },
   });
+  const connectors = run.outcomes.map((o, i) => siteEntry(jobs[i]!, o)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return run.outError === undefined ? { connectors } : { connectors, outError: run.outError };
 }

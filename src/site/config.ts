@@ -7,6 +7,15 @@ export function connectorRoots(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.PLUGBOARD_CONNECTORS ?? 'connectors').split(':').filter(Boolean);
 }
 
+/**
+ * Threads compiling the connectors: `PLUGBOARD_SITE_JOBS` as `plugboard build --jobs` takes it
+ * (1 = this thread, n = n worker threads); default `auto`, 2 worker threads above 120 connectors.
+ */
+export function siteThreads(env: NodeJS.ProcessEnv = process.env): number | 'auto' {
+  const n = Number(env.PLUGBOARD_SITE_JOBS);
+  return env.PLUGBOARD_SITE_JOBS && Number.isInteger(n) && n >= 1 ? n : 'auto';
+}
+
 /** Base URL of "edit this file" links; the repo-relative path of the file is appended. */
 export function editBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.PLUGBOARD_EDIT_URL ?? 'https://github.com/plugboard/plugboard/edit/main/';

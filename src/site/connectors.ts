@@ -1,23 +1,24 @@
 /**
- * One connector as the site sees it: loaded and compiled by the compiler (with every check), then
- * turned into plain JSON page data. The content loader (src/content.config.ts) calls this once per
- * connector per build; pages derive operation views from the stored Swagger.
+ * One connector as the site sees it: compiled (with every check) and its package written by
+ * src/build, then turned into plain JSON page data here (siteConnector, the site's view step:
+ * view.ts). The content loader (src/content.config.ts) builds every connector once per build;
+ * pages derive operation views from the stored Swagger.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { runChecks } from '../check/run.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildConnector, type Compiled, type View } from '../build/connector.ts';
+import { jobOf, type Job } from '../build/connectors.ts';
+import type { Outcome } from '../build/outcome.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { compile } from '../compiler/index.ts';
-import { listConnectorDirs, loadConnector } from '../compiler/load.ts';
 import { authSections, policySentences, type AuthSection } from './auth.ts';
 import { renderBody } from './body.ts';
 import { listOperations, operationView, summarize, type OperationSummary, type OperationView } from './operations.ts';
 import { CONNECTOR_FILES, reservedNameReason, unsafeNameReason } from '../core/url-name.ts';
-import { packageFiles, type PackageFile } from './package.ts';
+import type { PackageFile } from './package.ts';
 import { flattenSchema, typeLabel, type SchemaRow } from './schema.ts';
+import { isObject } from '../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export interface SiteDiagnostic {
@@ -91,29 +92,13 @@ export interface SiteConnector {
   /** `valid`, `warnings` or `errors`. */
   validation: 'valid' | 'warnings' | 'errors';
   /**
-   * Folder holding the package exactly as `plugboard build` writes it (written by
-   * buildSiteConnector); endpoints and pages read the documents from there, so the content store
+   * Folder holding the package exactly as `plugboard build` writes it (written by src/build
+   * into the site's package folder); endpoints and pages read the documents from there, so the content store
    * stays small at a thousand connectors.
    */
   packageDir: string;
   /** Package file names, sorted. */
   packageFiles: string[];
-}
-
-function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}
-
-/** Every connector folder under the given roots (relative to `cwd`), sorted by id; the first root wins on a clash. */
-export function connectorDirs(roots: readonly string[], cwd = process.cwd()): Array<{ id: string; dir: string; display: string }> {
-  const seen = new Map<string, { id: string; dir: string; display: string }>();
-  for (const root of roots) {
-    const base = resolve(cwd, root);
-    for (const id of listConnectorDirs(base)) {
-      if (!seen.has(id)) seen.set(id, { id, dir: join(base, id), display: toPosix(relative(cwd, join(base, id))) });
-    }
-  }
-  return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
@@ -162,22 +147,16 @@ export function failedSiteConnector(id: string, display: string, diagnostics: re
 }
 
 /**
- * Compiles a connector, writes its package under `packageRoot/<id>/` and returns its page data.
- * Throws when plugboard fails on the connector: failed.ts siteConnectorOrFailure turns that into
- * the failed entry, so that one connector never takes the site down.
+ * The page data of a compiled connector whose package src/build wrote (`written`). Throws when
+ * plugboard fails on it: the build turns that into a connector-internal-error while building the
+ * site, and siteEntry into the failed entry, so that one connector never takes the site down.
  */
-export function buildSiteConnector(dir: string, display: string, packageRoot: string): SiteConnector {
-  const source = loadConnector(dir, display);
-  const result = compile(source, { runChecks });
-  // An unsafe id names no folder, page or zip: only its diagnostics are kept.
+export function siteConnector({ job, source, result, written }: Compiled): SiteConnector {
+  const display = job.display;
+  // An unsafe id names no page or zip: only its diagnostics are kept.
   if (unsafeNameReason(result.id)) return failedSiteConnector(result.id, display, result.diagnostics);
-  const packageDir = join(packageRoot, result.id);
-  rmSync(packageDir, { recursive: true, force: true });
-  const files = packageFiles(result);
-  for (const f of files) {
-    mkdirSync(dirname(join(packageDir, f.name)), { recursive: true });
-    writeFileSync(join(packageDir, f.name), Buffer.from(f.base64, 'base64'));
-  }
+  if (!written) throw new Error('the package was not written');
+  const packageDir = written.dir;
   const swagger = result.swagger as Obj;
   const apiProperties = result.apiProperties as Obj;
   const info = isObject(swagger.info) ? swagger.info : {};
@@ -196,7 +175,7 @@ export function buildSiteConnector(dir: string, display: string, packageRoot: st
     if (f.frontMatter.body.trim()) docsOf.set(id, renderBody(f.frontMatter.body).html);
   }
   const sourceFile = source.connector?.path ?? `${display}/connector.mdx`;
-  const pageOf = pageNamer(result.id, files.map((f) => f.name));
+  const pageOf = pageNamer(result.id, written.files);
   const operations: OperationEntry[] = listOperations(swagger).map(({ method, path, op }) => {
     const s = summarize(method, path, op);
     const docsHtml = docsOf.get(s.operationId);
@@ -243,8 +222,25 @@ export function buildSiteConnector(dir: string, display: string, packageRoot: st
     warnings,
     validation: errors ? 'errors' : warnings ? 'warnings' : 'valid',
     packageDir,
-    packageFiles: files.map((f) => f.name),
+    packageFiles: written.files,
   };
+}
+
+/** The site's view step of src/build: page data, made in the thread that compiled the connector. */
+export const SITE_VIEW: View<SiteConnector> = { phase: 'building the site', make: siteConnector };
+
+/**
+ * The entry of a built connector: its page data, or, when plugboard failed on it (in any phase,
+ * or its worker thread died), the failed entry with its connector-internal-error.
+ */
+export function siteEntry(job: Pick<Job, 'id' | 'display'>, outcome: Outcome<SiteConnector>): SiteConnector {
+  return outcome.view ?? failedSiteConnector(job.id, job.display.replace(/\/+$/, ''), outcome.diagnostics);
+}
+
+/** Builds one connector in this thread, its package under `packageRoot/<id>/`, and returns its entry. Never throws. */
+export function buildSiteConnector(dir: string, display: string, packageRoot: string): SiteConnector {
+  const job = jobOf(dir, process.cwd(), () => display);
+  return siteEntry(job, buildConnector(job, { outDir: packageRoot, view: SITE_VIEW }));
 }
 
 /** Parsed documents of a stored connector; the last few are kept, since pages render connector by connector. */
@@ -266,7 +262,7 @@ export function documentsOf(c: Pick<SiteConnector, 'packageDir'>): { swagger: Ob
 /** The full view of one operation of a connector. */
 export function operationDetail(c: SiteConnector, op: Pick<OperationEntry, 'method' | 'path'>): OperationView | undefined {
   const { swagger, apiProperties } = documentsOf(c);
-  return operationView({ id: c.id, title: c.title, host: c.host, basePath: c.basePath, scheme: c.scheme }, swagger, apiProperties, op.method, op.path);
+  return operationView({ title: c.title }, swagger, apiProperties, op.method, op.path);
 }
 
 /** For getCollection: the connectors the site publishes pages for (see SiteConnector.published). */

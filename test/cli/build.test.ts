@@ -1,6 +1,12 @@
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { connectorJobs } from '../../src/build/connectors.ts';
+import { DEFAULT_OUT } from '../../src/cli/commands/build.ts';
+import { compileConnectors } from '../../src/site/compile-all.ts';
+import { siteOutDir } from '../../src/site/config.ts';
+import { connectorPackage } from '../../src/site/connectors.ts';
+import { packageZip } from '../../src/site/package.ts';
 import { NO_STACK, actionMdx, cli, connectorMdx, readTree, tempDir, writeFiles } from './helpers.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3c6b1a80000000049454e44ae426082', 'hex');
@@ -29,8 +35,8 @@ describe('plugboard build', () => {
     const first = cli(['build'], cwd);
     expect(first.code).toBe(1); // gamma has an error
     expect(first.stdout).toContain('connectors/gamma/connector.mdx');
-    expect(first.stdout).toMatch(/Built 3 connectors \(4 operations\) into dist\/connectors in [\d.]+s: 1 error/);
-    const tree = readTree(join(cwd, 'dist/connectors'));
+    expect(first.stdout).toMatch(/Built 3 connectors \(4 operations\) into packages in [\d.]+s: 1 error/);
+    const tree = readTree(join(cwd, 'packages'));
     expect([...tree.keys()]).toEqual([
       '.plugboard-build.json',
       'alpha/apiDefinition.swagger.json',
@@ -53,7 +59,7 @@ describe('plugboard build', () => {
 
     const second = cli(['build'], cwd);
     expect(second.code).toBe(1);
-    expect(readTree(join(cwd, 'dist/connectors'))).toEqual(tree);
+    expect(readTree(join(cwd, 'packages'))).toEqual(tree);
   });
 
   it('builds only the ids given, into --out, and removes stale files', () => {
@@ -93,7 +99,7 @@ describe('plugboard check', () => {
     const unknown = cli(['check', 'delta'], cwd);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no connector `delta` in connectors');
-    expect(existsSync(join(cwd, 'dist'))).toBe(false);
+    expect(existsSync(join(cwd, 'packages'))).toBe(false);
   });
 
   it('positions invalid YAML and exits 1 without a stack trace', () => {
@@ -112,17 +118,47 @@ describe('plugboard check', () => {
   it('reports an internal failure as an error on the connector, goes on, and exits 1', () => {
     const cwd = project();
     // A file where beta's package folder goes makes writing it throw.
-    writeFiles(cwd, { 'dist/connectors/beta': 'not a folder' });
+    writeFiles(cwd, { 'packages/beta': 'not a folder' });
     const r = cli(['build'], cwd);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/\nconnectors\/beta\/connector\.mdx\n {2}1:1 {2}error {2}plugboard failed on this connector while writing: EEXIST[^\n]* {2}connector-internal-error\n/);
-    expect(r.stdout).toMatch(/\nBuilt 3 connectors \(3 operations\) into dist\/connectors in [\d.]+s: 2 errors, 0 warnings, 1 connector failed\n$/);
+    expect(r.stdout).toMatch(/\nBuilt 3 connectors \(3 operations\) into packages in [\d.]+s: 2 errors, 0 warnings, 1 connector failed\n$/);
     expect(r.stdout + r.stderr).not.toMatch(NO_STACK);
     expect(r.stdout).toContain('connectors/gamma/connector.mdx'); // the others are still reported
-    expect(existsSync(join(cwd, 'dist/connectors/gamma/apiProperties.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'packages/gamma/apiProperties.json'))).toBe(true);
     const debug = cli(['build', 'beta'], cwd, { PLUGBOARD_DEBUG: '1' });
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/^plugboard build: failed on connector beta while writing: Error: EEXIST/);
     expect(debug.stderr).toMatch(NO_STACK);
+  });
+});
+
+describe('plugboard build beside the site', () => {
+  it('leaves the pages and zips of `npm run build` in dist/ intact, and writes outside dist/', async () => {
+    const cwd = project();
+    // What `npm run build` leaves: the site's packages (src/build through the site's compile),
+    // served with pages and a zip under dist/connectors/<id>/.
+    const jobs = connectorJobs(['connectors'], cwd);
+    const { connectors } = await compileConnectors(jobs, join(cwd, 'node_modules/.astro/plugboard-packages/test'), { all: true, threads: 1 });
+    const site: Record<string, string | Buffer> = { 'index.html': 'catalogue\n', 'diagnostics.json': '{}\n' };
+    for (const c of connectors) {
+      const files = connectorPackage(c);
+      site[`connectors/${c.id}/index.html`] = `page of ${c.id}\n`;
+      site[`connectors/${c.id}/${c.id}.zip`] = packageZip(c.id, files);
+      for (const f of files) site[`connectors/${c.id}/${f.name}`] = Buffer.from(f.base64, 'base64');
+    }
+    writeFiles(join(cwd, 'dist'), site);
+    const before = readTree(join(cwd, 'dist'));
+    expect(before.has('connectors/alpha/alpha.zip')).toBe(true);
+
+    expect(cli(['build'], cwd).stdout).toMatch(/Built 3 connectors \(4 operations\) into packages in /);
+    expect(existsSync(join(cwd, 'packages/alpha/apiDefinition.swagger.json'))).toBe(true);
+    // A connector deleted since the site was built: `build` removes its package, not the site's copy.
+    rmSync(join(cwd, 'connectors/beta'), { recursive: true });
+    expect(cli(['build'], cwd).stdout).toContain('removed the packages of 1 deleted connector');
+    expect(existsSync(join(cwd, 'packages/beta'))).toBe(false);
+    expect(readTree(join(cwd, 'dist'))).toEqual(before);
+    // And the site's build, which empties its output folder, never holds the CLI's packages.
+    expect(relative(siteOutDir({}), resolve(DEFAULT_OUT))).toMatch(/^\.\./);
   });
 });

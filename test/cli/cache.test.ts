@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConnectorCache, codeHash, lookup } from '../../src/cli/cache.ts';
-import { compileAll } from '../../src/cli/compile-all.ts';
-import type { Job } from '../../src/cli/outcome.ts';
+import { ConnectorCache, codeHash, lookup } from '../../src/build/cache.ts';
+import type { Job } from '../../src/build/connectors.ts';
+import { buildConnectors } from '../../src/build/index.ts';
 import { actionMdx, cli, connectorMdx, readTree, tempDir, writeFiles } from './helpers.ts';
 
 function project(): string {
@@ -85,17 +85,17 @@ describe('plugboard build --cache', () => {
   it('skips connectors whose package is current, and writes a missing or touched one again', () => {
     const cwd = project();
     const cold = cli(['build', '--cache'], cwd);
-    const tree = readTree(join(cwd, 'dist/connectors'));
+    const tree = readTree(join(cwd, 'packages'));
     expect(fromCache(cold.stdout)).toBe(0);
     const warm = cli(['build', '--cache'], cwd);
     expect(fromCache(warm.stdout)).toBe(3);
     expect(stable(warm.stdout)).toBe(stable(cold.stdout));
-    expect(readTree(join(cwd, 'dist/connectors'))).toEqual(tree);
+    expect(readTree(join(cwd, 'packages'))).toEqual(tree);
 
-    rmSync(join(cwd, 'dist/connectors/beta'), { recursive: true });
-    writeFileSync(join(cwd, 'dist/connectors/alpha/readme.md'), 'edited by hand\n');
+    rmSync(join(cwd, 'packages/beta'), { recursive: true });
+    writeFileSync(join(cwd, 'packages/alpha/readme.md'), 'edited by hand\n');
     expect(fromCache(cli(['build', '--cache'], cwd).stdout)).toBe(1);
-    expect(readTree(join(cwd, 'dist/connectors'))).toEqual(tree);
+    expect(readTree(join(cwd, 'packages'))).toEqual(tree);
 
     // Another --out has no package yet.
     expect(fromCache(cli(['build', '--cache', '--out', 'other'], cwd).stdout)).toBe(0);
@@ -111,11 +111,11 @@ describe('ConnectorCache', () => {
     const dir = join(cwd, 'cache');
     const jobs = jobsOf(cwd);
     const a = new ConnectorCache({ dir, command: 'check', code: 'code-a' });
-    const first = await compileAll(jobs, { outDir: undefined, jobs: 1, cache: a });
+    const first = (await buildConnectors(jobs, { threads: 1, cache: a })).outcomes;
     expect(a.misses).toBe(3);
 
     const again = new ConnectorCache({ dir, command: 'check', code: 'code-a' });
-    const second = await compileAll(jobs, { outDir: undefined, jobs: 1, cache: again });
+    const second = (await buildConnectors(jobs, { threads: 1, cache: again })).outcomes;
     expect(again.hits).toBe(3);
     expect(second.map((o) => o.diagnostics.map((d) => [d.fingerprint, d.message, d.place]))).toEqual(
       first.map((o) => o.diagnostics.map((d) => [d.fingerprint, d.message, d.place])),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostic } from '../../src/core/diagnostic.ts';
+import type { RuleId } from '../../src/core/rule-ids.ts';
 import { json } from '../../src/cli/formatters/json.ts';
 import { stylish } from '../../src/cli/formatters/stylish.ts';
 
+// Formatters print whatever they are given: the data is made by hand, severities and all.
 const diagnostics = [
   new Diagnostic({
     ruleId: 'frontmatter-yaml',
@@ -11,13 +13,17 @@ const diagnostics = [
     file: 'connectors/a/connector.mdx',
     place: { start: { line: 3, column: 7 }, end: { line: 3, column: 7 } },
     url: 'https://example.com/rules#frontmatter-yaml',
+    args: [],
   }),
   new Diagnostic({
-    ruleId: 'operation-summary',
+    // A rule of a catalogue to come: a formatter does not look ids up.
+    ruleId: 'operation-summary' as RuleId,
     severity: 'warning',
     message: 'Summary ends with a period',
     file: 'connectors/a/connector.mdx',
     place: { start: { line: 12, column: 11 }, end: { line: 12, column: 20 } },
+    url: 'https://example.com/rules#operation-summary',
+    args: [],
   }),
   new Diagnostic({
     ruleId: 'x-ms-value',
@@ -26,6 +32,8 @@ const diagnostics = [
     file: 'connectors/a/actions/GetItem.mdx',
     pointer: '/summary',
     note: 'a note',
+    url: 'https://example.com/rules#x-ms-value',
+    args: [],
   }),
 ];
 

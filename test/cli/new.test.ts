@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, cli, readTree, tempDir } from './helpers.ts';
+import { cli, readTree, tempDir } from './helpers.ts';
 
 describe('plugboard new', () => {
   it('scaffolds a connector that builds with zero diagnostics', () => {
@@ -23,14 +23,14 @@ describe('plugboard new', () => {
     for (const heading of ['## Publisher: ', '## Prerequisites', '## Supported Operations', '## Obtaining Credentials', '## Known Issues and Limitations']) {
       expect(mdx).toContain(heading);
     }
-    const readme = readFileSync(join(cwd, 'dist/connectors/acme-widgets/readme.md'), 'utf8');
+    const readme = readFileSync(join(cwd, 'packages/acme-widgets/readme.md'), 'utf8');
     expect(readme).toContain('# Acme Widgets');
-    const swagger = JSON.parse(readFileSync(join(cwd, 'dist/connectors/acme-widgets/apiDefinition.swagger.json'), 'utf8'));
+    const swagger = JSON.parse(readFileSync(join(cwd, 'packages/acme-widgets/apiDefinition.swagger.json'), 'utf8'));
     expect(swagger.info.description.length).toBeGreaterThanOrEqual(30);
     expect(swagger.securityDefinitions).toEqual({ api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } });
-    // The editor schema comment only when the repo has a schema to point at.
-    const schema = existsSync(join(REPO, 'src/model/json-schema/connector.schema.json'));
-    expect(mdx.includes('# yaml-language-server: $schema=')).toBe(schema);
+    // The editor schema comment points at plugboard's generated JSON Schema.
+    const schema = /# yaml-language-server: \$schema=(\S+)/.exec(mdx)?.[1];
+    expect(schema !== undefined && existsSync(join(cwd, 'connectors/acme-widgets', schema)), schema).toBe(true);
   });
 
   it('takes a title and another connectors folder', () => {

@@ -9,10 +9,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../src/check/run.ts';
-import { ConnectorCache } from '../../src/cli/cache.ts';
+import { compileAndCheck } from '../../src/check/run.ts';
+import { ConnectorCache } from '../../src/build/cache.ts';
+import { listConnectorDirs } from '../../src/build/connectors.ts';
 import { compile, type CompileResult } from '../../src/compiler/index.ts';
-import { listConnectorDirs, loadConnector } from '../../src/compiler/load.ts';
+import { loadConnector } from '../../src/compiler/load.ts';
 import { LIMITS } from '../../src/core/safe-fs.ts';
 import { importSource } from '../../src/import/index.ts';
 import { buildSiteConnector, connectorPackage } from '../../src/site/connectors.ts';
@@ -121,7 +122,7 @@ describe('a connector folder with symlinks, a FIFO, /dev/zero, a loop, a large f
   it('reports each entry where it is, keeps the good files, and reads nothing of the targets, in bounded time and memory', () => {
     const rss = process.memoryUsage().rss;
     const started = performance.now();
-    const result = compile(loadConnector(join(cwd, 'connectors/evil'), 'connectors/evil'), { runChecks });
+    const result = compileAndCheck(loadConnector(join(cwd, 'connectors/evil'), 'connectors/evil'));
     expect(performance.now() - started).toBeLessThan(5000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(256 * 1024 * 1024);
     expect(found(result).sort()).toEqual([...EVIL_EXPECTED].sort());
@@ -137,7 +138,7 @@ describe('a connector folder with symlinks, a FIFO, /dev/zero, a loop, a large f
   });
 
   it('reports a symlinked actions/ folder and reads none of its actions', () => {
-    const result = compile(loadConnector(join(cwd, 'connectors/links'), 'connectors/links'), { runChecks });
+    const result = compileAndCheck(loadConnector(join(cwd, 'connectors/links'), 'connectors/links'));
     expect(found(result).filter((f) => /^(connector-file-unsafe|connector-asset-type|source-limit) /.test(f))).toEqual(['connector-file-unsafe connectors/links/actions 1:1-1:1']);
     expect(result.swagger.paths).toBeUndefined();
     expectNoLeak(resultText(result), 'the compile result');
@@ -146,7 +147,7 @@ describe('a connector folder with symlinks, a FIFO, /dev/zero, a loop, a large f
   it('lists a symlinked connector folder and reports it instead of reading it', () => {
     expect(listConnectorDirs(join(cwd, 'connectors'))).toEqual(['borrowed', 'etc', 'evil', 'good', 'links']);
     for (const id of ['etc', 'borrowed']) {
-      const result = compile(loadConnector(join(cwd, 'connectors', id), `connectors/${id}`), { runChecks });
+      const result = compileAndCheck(loadConnector(join(cwd, 'connectors', id), `connectors/${id}`));
       expect(found(result)).toEqual([`connector-file-unsafe connectors/${id} 1:1-1:1`]);
       expect(result.diagnostics[0]!.message).toMatch(/symbolic link/);
       expectNoLeak(resultText(result), 'the compile result');
@@ -173,7 +174,7 @@ describe('a connector folder with symlinks, a FIFO, /dev/zero, a loop, a large f
     for (const line of EVIL_EXPECTED) expect(reported).toContain(line.replace(/ \S+$/, ''));
     expect(reported).toEqual(expect.arrayContaining(['connector-file-unsafe connectors/links/actions', 'connector-file-unsafe connectors/etc', 'connector-file-unsafe connectors/borrowed']));
 
-    const tree = readTree(join(cwd, 'dist/connectors'));
+    const tree = readTree(join(cwd, 'packages'));
     expect([...tree.keys()].filter((k) => k.startsWith('evil/')).sort()).toEqual([
       'evil/apiDefinition.swagger.json',
       'evil/apiProperties.json',
@@ -182,8 +183,8 @@ describe('a connector folder with symlinks, a FIFO, /dev/zero, a loop, a large f
       'evil/script.csx',
       'evil/sub/notes.txt',
     ]);
-    for (const [name, bytes] of tree) expectNoLeak(bytes.toString('latin1'), `dist/connectors/${name}`);
-    expect(existsSync(join(cwd, 'dist/connectors/good/apiDefinition.swagger.json'))).toBe(true);
+    for (const [name, bytes] of tree) expectNoLeak(bytes.toString('latin1'), `packages/${name}`);
+    expect(existsSync(join(cwd, 'packages/good/apiDefinition.swagger.json'))).toBe(true);
 
     const plain = run(['check', '--format', 'json'], cwd);
     const cold = run(['check', '--cache', '--format', 'json'], cwd);
@@ -207,7 +208,7 @@ describe('a connector folder over the entry and depth limits', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(source.connector?.path).toBe('connectors/many/connector.mdx');
     expect(source.triggers.map((f) => f.path)).toEqual(['connectors/many/triggers/Ping.mdx']);
-    const limits = source.diagnostics.map((d) => `${d.ruleId} ${d.file}`);
+    const limits = source.findings.map((d) => `${d.ruleId} ${d.file}`);
     expect(limits).toHaveLength(1);
     expect(limits[0]).toMatch(/^source-limit connectors\/many\/assets\/f\d+\.txt$/);
     expect(source.assets.size).toBeLessThan(LIMITS.folderEntries);
@@ -216,7 +217,7 @@ describe('a connector folder over the entry and depth limits', () => {
     const nested = Array.from({ length: LIMITS.folderDepth + 1 }, (_, i) => `d${i}`);
     writeFiles(join(cwd, 'connectors/deep', ...nested), { 'x.txt': 'deep\n' });
     const deep = loadConnector(join(cwd, 'connectors/deep'), 'connectors/deep');
-    expect(deep.diagnostics.map((d) => `${d.ruleId} ${d.file}`)).toEqual([`source-limit connectors/deep/${nested.join('/')}`]);
+    expect(deep.findings.map((d) => `${d.ruleId} ${d.file}`)).toEqual([`source-limit connectors/deep/${nested.join('/')}`]);
     expect(deep.assets.size).toBe(0);
   });
 });

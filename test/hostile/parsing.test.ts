@@ -7,8 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../src/check/run.ts';
-import { compile } from '../../src/compiler/index.ts';
+import { compileAndCheck } from '../../src/check/run.ts';
 import { connectorFromFiles } from '../../src/compiler/load.ts';
 import { PARSE_LIMITS } from '../../src/core/bounded.ts';
 import type { Diagnostic } from '../../src/core/diagnostic.ts';
@@ -28,7 +27,7 @@ function aliasBomb(indent = ''): string[] {
 }
 
 function compileFiles(files: Record<string, string>) {
-  return compile(connectorFromFiles('example', files), { runChecks });
+  return compileAndCheck(connectorFromFiles('example', files));
 }
 
 function timed<T>(work: () => T): { result: T; ms: number } {
@@ -359,7 +358,7 @@ describe('`__proto__` in imported documents is carried', () => {
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
 
     // Compiled back, the connector is the source, `__proto__` keys included.
-    const back = compile(connectorFromFiles('proto', Object.fromEntries(written)), { runChecks });
+    const back = compileAndCheck(connectorFromFiles('proto', Object.fromEntries(written)));
     expect(JSON.stringify(back.swagger)).toContain('"__proto__":{"polluted":true}');
     expect(own(back.swagger, 'definitions', '__proto__', 'properties', 'toString')).toEqual({ type: 'string' });
   });

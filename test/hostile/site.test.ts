@@ -8,9 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../../src/check/run.ts';
+import { compileAndCheck } from '../../src/check/run.ts';
 import { CONNECTOR, GET_ITEM, mdx } from '../../src/check/examples.ts';
-import { compile } from '../../src/compiler/index.ts';
 import { connectorFromFiles } from '../../src/compiler/load.ts';
 import { mdxBodyFindings, urlPolicy } from '../../src/compiler/passes/mdx-body.ts';
 import { markdownToMdx, mdxToMarkdown } from '../../src/compiler/readme.ts';
@@ -22,7 +21,7 @@ import { fxIdentifier, fxText, powerFxName } from '../../src/site/operations.ts'
 
 const action = (operationId: string, path = '/things') => mdx([`operationId: ${JSON.stringify(operationId)}`, `request: GET ${path}`, 'summary: Things', 'responses:', "  '200':", '    description: OK']);
 const findings = (id: string, files: Record<string, string>, rule: string) =>
-  compile(connectorFromFiles(id, files), { runChecks }).diagnostics.filter((d) => d.ruleId === rule).map(String);
+  compileAndCheck(connectorFromFiles(id, files)).diagnostics.filter((d) => d.ruleId === rule).map(String);
 
 describe('names', () => {
   it('keeps every name real connectors use', () => {
@@ -145,7 +144,7 @@ describe('page data', () => {
   });
 
   it('titles a failed connector by its id and keeps its diagnostics', () => {
-    const compiled = compile(connectorFromFiles('x', { 'connector.mdx': '---\ntitle: [\n---\n' }), { runChecks });
+    const compiled = compileAndCheck(connectorFromFiles('x', { 'connector.mdx': '---\ntitle: [\n---\n' }));
     const c = failedSiteConnector('broken', 'connectors/broken', compiled.diagnostics);
     expect(c).toMatchObject({ id: 'broken', title: 'broken', published: true, operations: [], packageFiles: [], validation: 'errors' });
     expect(c.diagnostics.length).toBeGreaterThan(0);

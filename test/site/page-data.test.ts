@@ -1,6 +1,7 @@
 /**
  * Golden tests of the site's page data (src/site): flattened schemas, designer-grouped
- * parameters, usage samples, auth sections and policies of the bundled connectors.
+ * parameters, usage samples, auth sections and policies of the bundled connectors (the tests' own
+ * copies in test/fixtures/connectors, so that a connector a user adds changes nothing here).
  * Accept changes with `npx vitest run -u test/site`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,16 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSiteConnector, connectorDirs, definitionsOf, operationDetail } from '../../src/site/connectors.ts';
+import { connectorJobs } from '../../src/build/connectors.ts';
+import { buildSiteConnector, definitionsOf, operationDetail } from '../../src/site/connectors.ts';
 import { flattenSchema, typeLabel } from '../../src/site/schema.ts';
 import { groupParameters } from '../../src/site/operations.ts';
 import { card, oneLine } from '../../src/site/catalogue.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 const GOLDEN = fileURLToPath(new URL('./golden', import.meta.url));
 const packages = mkdtempSync(join(tmpdir(), 'plugboard-site-data-'));
 afterAll(() => rmSync(packages, { recursive: true, force: true }));
-const connectors = connectorDirs(['connectors'], ROOT).map(({ dir, display }) => buildSiteConnector(dir, display, packages));
+const connectors = connectorJobs(['connectors'], FIXTURES).map(({ dir, display }) => buildSiteConnector(dir, display, packages));
 const byId = new Map(connectors.map((c) => [c.id, c]));
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
@@ -83,7 +85,21 @@ describe('bundled connectors', () => {
     const c = byId.get('github-issues')!;
     const view = operationDetail(c, c.operations.find((o) => o.operationId === 'ListIssues')!)!;
     expect(view.parameters.important.find((r) => r.key === 'owner')?.dynamicValues).toBe('ListRepositories');
-    expect(view.samples.powerFx).toBe('GitHubIssues.ListIssues("owner", "repo", {state: "open", labels: "labels"})');
+    expect(view.samples.powerFx).toBe('GitHubIssues.ListIssues("<owner>", "<repo>", {state: "open", labels: "<labels>"})');
+  });
+
+  it('renders samples from the request builder: marked placeholders, auth, no invented facts', () => {
+    const views = connectors.flatMap((c) => c.operations.map((o) => operationDetail(c, o)!));
+    for (const view of views) {
+      expect(view.samples.curl).not.toMatch(/https:\/\/[^']*\/\//);
+      expect(view.samples.flow).not.toContain('"interval": 3');
+      expect(view.samples.flow).toContain('/apis/<connector-api-id>');
+      expect(view.samples.powerFx === undefined).toBe(view.kind !== 'action');
+    }
+    const github = byId.get('github-issues')!;
+    const getIssue = operationDetail(github, github.operations.find((o) => o.operationId === 'GetIssue')!)!;
+    expect(getIssue.samples.curl.split(' \\\n')[0]).toBe("curl -X GET 'https://api.github.com/repos/<owner>/<repo>/issues/<issue_number>'");
+    expect(getIssue.samples.curl).toContain("-H 'Authorization: Bearer <access-token>'");
   });
 
   it('describes the polling trigger of Mailchimp with its Split On and state', () => {

@@ -2,15 +2,17 @@
 import { resolve } from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.ts';
+import { buildConnectors } from '../../build/index.ts';
+import { ConnectorCache, DEFAULT_CACHE_LOCATION } from '../../build/cache.ts';
+import type { Outcome } from '../../build/outcome.ts';
 import { formatOption, jobsOption, parseCommand, stringOption } from '../args.ts';
-import { ConnectorCache, DEFAULT_CACHE_LOCATION } from '../cache.ts';
-import { compileAll } from '../compile-all.ts';
-import type { Outcome } from '../outcome.ts';
 import { resolveJobs } from '../connectors.ts';
 import { FORMATTERS } from '../formatters/index.ts';
-import { readManifest, updateOutFolder } from '../out-folder.ts';
 import { createProgress } from '../progress.ts';
 import { EXIT, describeError, display, plural, seconds, useColor } from '../util.ts';
+
+/** Where `build` writes packages unless --out says otherwise: outside the site's dist/. */
+export const DEFAULT_OUT = 'packages';
 
 export const buildHelp = `Usage: plugboard build [ids...] [options]
 
@@ -19,21 +21,23 @@ Compiles connectors to Power Platform packages: for each connector folder
 <out>/<id>/apiDefinition.swagger.json, apiProperties.json, readme.md and the assets.
 A connector with errors is still written, so it can be inspected.
 
-Output folder: <out>/.plugboard-build.json lists the files plugboard wrote for each
-connector. A file a connector no longer has is deleted when it is built again. When
-all connectors are built (no ids given), the listed files of connectors that no longer
-exist are deleted too, then their folder if it is left empty; not when the connectors
-folder holds no connector at all (a mistyped --connectors must not empty --out).
-Nothing else is ever deleted: no file plugboard did not write (like the site's pages
-when --out is in the site's dist/; the next \`npm run build\` replaces dist/), no
-symbolic link (never followed, nor written through), nothing outside --out.
+Output folder: packages/ by default, outside dist/: the documentation site
+(\`npm run build\`) owns dist/ and writes its own copy of each package, with the pages,
+under dist/connectors/<id>/, so neither build overwrites or deletes the other's files.
+<out>/.plugboard-build.json lists the files plugboard wrote for each connector. A file
+a connector no longer has is deleted when it is built again. When all connectors are
+built (no ids given), the listed files of connectors that no longer exist are deleted
+too, then their folder if it is left empty; not when the connectors folder holds no
+connector at all (a mistyped --connectors must not empty --out). Nothing else is ever
+deleted: no file plugboard did not write, no symbolic link (never followed, nor
+written through), nothing outside --out.
 
 Arguments:
   ids                  Connector ids (folder names) to build; default: all of them
 
 Options:
   --connectors <dir>   Folder holding the connector folders (default: connectors)
-  --out <dir>          Output folder (default: dist/connectors)
+  --out <dir>          Output folder (default: packages)
   --format <name>      Diagnostics as stylish (default) or json
   --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 120 connectors
   --cache              Skip connectors unchanged since the last cached build whose package
@@ -93,7 +97,7 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
   const format = formatOption(values, command);
   const threads = jobsOption(values, command);
   const root = stringOption(values, 'connectors') ?? 'connectors';
-  const outDir = command === 'build' ? resolve(stringOption(values, 'out') ?? 'dist/connectors') : undefined;
+  const outDir = command === 'build' ? resolve(stringOption(values, 'out') ?? DEFAULT_OUT) : undefined;
   const jobs = resolveJobs(root, positionals, command);
   const cacheLocation = stringOption(values, 'cache-location');
   const cache = values.cache === true || cacheLocation !== undefined
@@ -102,14 +106,17 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
 
   const started = performance.now();
   const progress = createProgress(command === 'build' ? 'building' : 'checking', jobs.length);
-  const manifest = outDir === undefined ? undefined : readManifest(outDir);
-  let outcomes: Outcome[];
+  // Only a build of every connector (no ids) deletes the packages of connectors that are gone.
+  const out = outDir === undefined ? undefined : { dir: outDir, prune: positionals.length === 0 && jobs.length > 0 };
+  let run;
   try {
-    outcomes = await compileAll(jobs, { outDir, jobs: threads, cache, manifest, onDone: (done, total, id) => progress.update(done, total, id) });
+    run = await buildConnectors(jobs, { threads, out, cache, onDone: (done, total, id) => progress.update(done, total, id) });
   } finally {
     progress.clear();
   }
-  const out = outDir === undefined ? undefined : updateOutput(command, outDir, outcomes, positionals.length === 0 && jobs.length > 0);
+  const { outcomes, removed } = run;
+  // The packages are written, but --out may hold a stale one: reported, and the build exits 1.
+  if (outDir !== undefined && run.outError !== undefined) process.stderr.write(`plugboard ${command}: could not update ${display(outDir)}: ${describeError(run.outError)}\n`);
   const elapsed = performance.now() - started;
 
   const diagnostics: Diagnostic[] = outcomes.flatMap((o) => o.diagnostics);
@@ -133,14 +140,14 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
     : 'no problems';
   const failed = crashes.length ? `, ${plural(crashes.length, 'connector')} failed` : '';
   const cached = cache ? ` (${cache.hits} of ${plural(jobs.length, 'connector')} from the cache)` : '';
-  const removed = out?.removed.length ? `; removed the packages of ${plural(out.removed.length, 'deleted connector')}` : '';
+  const removedText = removed.length ? `; removed the packages of ${plural(removed.length, 'deleted connector')}` : '';
   const summary = jobs.length
-    ? `${verb} ${plural(jobs.length, 'connector')} (${plural(operations, 'operation')})${where} in ${seconds(elapsed)}: ${problems}${failed}${cached}${removed}\n`
-    : `No connectors in ${display(resolve(root))}${removed}\n`;
+    ? `${verb} ${plural(jobs.length, 'connector')} (${plural(operations, 'operation')})${where} in ${seconds(elapsed)}: ${problems}${failed}${cached}${removedText}\n`
+    : `No connectors in ${display(resolve(root))}${removedText}\n`;
   // With --format json, stdout holds the JSON alone.
   (format === 'json' ? process.stderr : process.stdout).write(summary);
 
-  return exitStatus(outcomes, out?.failed ?? false);
+  return exitStatus(outcomes, run.outError !== undefined);
 }
 
 /**
@@ -151,18 +158,4 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
 export function exitStatus(outcomes: readonly Outcome[], outFolderFailed = false): number {
   const failed = outFolderFailed || outcomes.some((o) => o.crash || hasErrors(o.diagnostics));
   return failed ? EXIT.errors : EXIT.ok;
-}
-
-/**
- * Records what this build wrote in --out and, when every connector was built, deletes the packages
- * of connectors that no longer exist (src/cli/out-folder.ts). A failure here is reported, and the
- * build exits 1: the packages are written, but the folder may hold a stale one.
- */
-function updateOutput(command: string, outDir: string, outcomes: readonly Outcome[], all: boolean): { removed: string[]; failed: boolean } {
-  try {
-    return { removed: updateOutFolder(outDir, outcomes, all), failed: false };
-  } catch (error) {
-    process.stderr.write(`plugboard ${command}: could not update ${display(outDir)}: ${describeError(error)}\n`);
-    return { removed: [], failed: true };
-  }
 }

@@ -22,10 +22,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listConnectorFolder, readConnectorFile } from '../compiler/load.ts';
 import { isSkipped, type SkippedEntry } from '../core/safe-fs.ts';
-import type { Job, OutcomeData } from './outcome.ts';
+import type { Job } from './connectors.ts';
+import type { OutcomeData } from './outcome.ts';
 
 /** Bump when the entry format or the key recipe changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/plugboard';
 
@@ -121,7 +122,7 @@ function isEntry(value: unknown): value is Entry {
     typeof o.id === 'string' &&
     typeof o.operations === 'number' &&
     Array.isArray(o.diagnostics) &&
-    o.diagnostics.every((d) => !!d && typeof d === 'object' && typeof d.message === 'string' && typeof d.ruleId === 'string' && typeof d.fingerprint === 'string') &&
+    o.diagnostics.every((d) => !!d && typeof d === 'object' && typeof d.message === 'string' && typeof d.ruleId === 'string' && Array.isArray(d.args)) &&
     o.crash === undefined &&
     (e.output === undefined || typeof e.output === 'string')
   );

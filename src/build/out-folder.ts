@@ -1,11 +1,12 @@
 /**
- * The folder `plugboard build --out` writes, and what plugboard may delete in it.
+ * The folder packages are written to (`plugboard build --out`, the site's package folder), and
+ * what plugboard may delete in it.
  *
  * Packages go to `<out>/<id>/`. Beside them, `<out>/.plugboard-build.json` (the manifest) lists,
  * per connector id, the files plugboard wrote there. Only files listed in it are ever deleted:
  * a file a connector no longer has, or every file of a connector that no longer exists (the
- * folder too, once empty). Anything else in `--out` is not plugboard's — the site's pages under
- * dist/connectors/<id>/, a folder someone put there — and stays. Nothing is followed: every
+ * folder too, once empty). Anything else in `--out` is not plugboard's — pages of a site, a folder
+ * someone put there — and stays. Nothing is followed: every
  * folder on the way is checked with lstat, a symlink is left alone, nothing outside `--out` is
  * touched. Light on purpose (fs only): the main thread of a parallel run loads this.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostic } from '../../src/core/diagnostic.ts';
-import { PARALLEL_THRESHOLD, workerCount } from '../../src/cli/compile-all.ts';
-import { diagnosticFromData, diagnosticToData, outcomeFromData, outcomeToData } from '../../src/cli/outcome.ts';
+import { diagnosticFromData, diagnosticToData, outcomeFromData, outcomeToData } from '../../src/build/outcome.ts';
+import { PARALLEL_THRESHOLD, workerCount } from '../../src/build/pool.ts';
 
 describe('worker results', () => {
   it('round-trips a diagnostic through structured clone, fingerprint included', () => {

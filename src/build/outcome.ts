@@ -1,28 +1,23 @@
 /**
- * What compiling one connector gives back, and its plain-data form for crossing a worker
+ * What building one connector gives back, and its plain-data form for crossing a worker
  * boundary. Light on purpose: the main thread of a parallel run loads this, not the compiler.
  */
 import { firstLine, internalErrorDiagnostic, type Phase } from '../check/rules/connector-internal-error.ts';
 import { Diagnostic, type DiagnosticInit } from '../core/diagnostic.ts';
+import type { Job } from './connectors.ts';
 
 export type { Phase };
 
-export interface Job {
-  /** Connector id: the folder name. */
-  id: string;
-  /** Absolute folder path. */
-  dir: string;
-  /** The folder as shown in diagnostics, like `connectors/github-issues`. */
-  display: string;
-}
-
-export interface Outcome {
+/** `View` is what the caller's view step (the site's page data) made of the connector, if any. */
+export interface Outcome<View = unknown> {
   id: string;
   /** Operations (method + path pairs) in the compiled Swagger. */
   operations: number;
   diagnostics: Diagnostic[];
-  /** `build`: the package files written under `<out>/<id>/` (relative POSIX paths), for the output manifest. */
+  /** When a package was written: its files under `<out>/<id>/` (relative POSIX paths), for the output manifest. */
   files?: string[];
+  /** What the view step returned (plain data: it may cross a worker boundary). */
+  view?: View;
   /**
    * Set when plugboard failed on the connector (then `diagnostics` holds its
    * connector-internal-error): one line, plus the stack for PLUGBOARD_DEBUG.
@@ -36,7 +31,7 @@ export function connectorFile(job: Pick<Job, 'display'>): string {
 }
 
 /** The outcome of a connector plugboard failed on while `phase`: its connector-internal-error, nothing else. */
-export function crashOutcome(job: Job, phase: Phase, error: unknown): Outcome {
+export function crashOutcome(job: Pick<Job, 'id' | 'display'>, phase: Phase, error: unknown): Outcome<never> {
   const stack = error instanceof Error ? error.stack : undefined;
   return {
     id: job.id,
@@ -48,8 +43,9 @@ export function crashOutcome(job: Job, phase: Phase, error: unknown): Outcome {
 
 // ---- Crossing a worker boundary: plain data out, `Diagnostic` instances back in.
 
-export type DiagnosticData = Omit<DiagnosticInit, 'args'> & { fingerprint: string };
-export type OutcomeData = Omit<Outcome, 'diagnostics'> & { diagnostics: DiagnosticData[] };
+/** A diagnostic as plain data: what its constructor takes, so the fingerprint is made again from `args`. */
+export type DiagnosticData = DiagnosticInit;
+export type OutcomeData<View = unknown> = Omit<Outcome<View>, 'diagnostics'> & { diagnostics: DiagnosticData[] };
 
 export function diagnosticToData(d: Diagnostic): DiagnosticData {
   return {
@@ -60,26 +56,22 @@ export function diagnosticToData(d: Diagnostic): DiagnosticData {
     pointer: d.pointer,
     ...(d.place ? { place: d.place } : {}),
     ...(d.note !== undefined ? { note: d.note } : {}),
-    ...(d.url !== undefined ? { url: d.url } : {}),
+    url: d.url,
     ...(d.cause ? { cause: d.cause } : {}),
     onKey: d.onKey,
     source: d.source,
-    fingerprint: d.fingerprint,
+    args: [...d.args],
   };
 }
 
 export function diagnosticFromData(data: DiagnosticData): Diagnostic {
-  const { fingerprint, ...init } = data;
-  const d = new Diagnostic(init);
-  // The fingerprint may have been computed from `args`, which a Diagnostic does not keep.
-  (d as unknown as { fingerprint: string }).fingerprint = fingerprint;
-  return d;
+  return new Diagnostic(data);
 }
 
-export function outcomeToData(o: Outcome): OutcomeData {
+export function outcomeToData<View>(o: Outcome<View>): OutcomeData<View> {
   return { ...o, diagnostics: o.diagnostics.map(diagnosticToData) };
 }
 
-export function outcomeFromData(o: OutcomeData): Outcome {
+export function outcomeFromData<View>(o: OutcomeData<View>): Outcome<View> {
   return { ...o, diagnostics: o.diagnostics.map(diagnosticFromData) };
 }
