@@ -24,6 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import JSON5 from 'json5';
 import { importSource } from '../src/import/index.ts';
+import { isMethod } from '../src/swagger/index.ts';
 
 const usage = `Usage: npm run bench:site -- [options]
 
@@ -253,7 +254,6 @@ const starlightProject = (): string => {
   mkdirSync(schemaDir, { recursive: true });
   const entries: Array<{ base: string; schema: string }> = [];
   let slOperations = 0;
-  const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
   for (const c of chosen) {
     const file = readdirSync(c.dir).find((f) => f.toLowerCase() === 'apidefinition.swagger.json')!;
     const text = readFileSync(join(c.dir, file), 'utf8');
@@ -266,11 +266,11 @@ const starlightProject = (): string => {
         if (m) keep.add(`${m[1]!.toLowerCase()} ${m[2]}`);
       }
       for (const [path, item] of Object.entries(swagger.paths)) {
-        for (const method of Object.keys(item)) if (methods.has(method.toLowerCase()) && !keep.has(`${method.toLowerCase()} ${path}`)) delete item[method];
-        if (!Object.keys(item).some((m) => methods.has(m.toLowerCase()))) delete swagger.paths[path];
+        for (const method of Object.keys(item)) if (isMethod(method.toLowerCase()) && !keep.has(`${method.toLowerCase()} ${path}`)) delete item[method];
+        if (!Object.keys(item).some((m) => isMethod(m.toLowerCase()))) delete swagger.paths[path];
       }
     }
-    for (const item of Object.values(swagger.paths ?? {})) slOperations += Object.keys(item).filter((m) => methods.has(m.toLowerCase())).length;
+    for (const item of Object.values(swagger.paths ?? {})) slOperations += Object.keys(item).filter((m) => isMethod(m.toLowerCase())).length;
     writeFileSync(join(schemaDir, `${c.id}.json`), c.copy > 0 ? JSON.stringify(swagger, null, 2) : text);
     entries.push({ base: `connectors/${c.id}`, schema: `./schemas/${c.id}.json` });
   }

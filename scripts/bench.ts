@@ -11,6 +11,11 @@
  *   3. `plugboard check` of all of them, once per --jobs value, then twice with `--cache` (cold, warm);
  *   4. when @redocly/cli is installed, `redocly lint --format=summary` over the same original
  *      definitions (copied N times), timed the same way.
+ *
+ *   npm run bench -- --check-speed
+ *
+ * instead times every check over one synthetic 200-operation document, in this process (no corpus
+ * needed): the timing `npm test` does not assert, since a loaded machine would fail it.
  */
 import { spawn } from 'node:child_process';
 import module from 'node:module';
@@ -104,7 +109,7 @@ interface PlanEntry extends CorpusEntry {
 }
 
 /**
- * Operations per connector in the ~1,000 public connectors (real-world-corpus §3.1): bucket upper
+ * Operations per connector in the ~1,000 public connectors (src/PLATFORM.md #certified-connectors-in-numbers): bucket upper
  * bounds and how many connectors fall in each. `--shape real` draws copies of the corpus
  * connectors in each bucket so that the run has the same spread of sizes.
  */
@@ -188,6 +193,40 @@ async function child(argv: string[]): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// --check-speed
+
+/** What the checks should stay well under on a 200-operation document, on an idle machine. */
+const CHECK_BUDGET_MS = 20;
+
+async function checkSpeed(): Promise<number> {
+  const { runChecks } = await import('../src/check/run.ts');
+  const { compiled } = await import('../test/check/helpers.ts');
+  const { LARGE_DOCUMENT_API, largeDocument } = await import('../test/check/large-document.ts');
+  const swagger = largeDocument(200);
+  // The first run also compiles the Swagger JSON schema, once per process.
+  const findings = runChecks(compiled(swagger, LARGE_DOCUMENT_API));
+  if (findings.length > 0) {
+    process.stderr.write(`bench: the checks found ${findings.length} problems in the synthetic document (see test/check/large-document.test.ts)\n`);
+    return 1;
+  }
+  const runs = 50;
+  // Fresh copies, so that nothing memoized per document is reused.
+  const times = Array.from({ length: runs }, () => compiled(structuredClone(swagger), LARGE_DOCUMENT_API)).map((connector) => {
+    const started = performance.now();
+    runChecks(connector);
+    return performance.now() - started;
+  });
+  // The median: other work on the machine moves it less than the mean.
+  const sorted = times.sort((a, b) => a - b);
+  const median = sorted[runs >> 1]!;
+  process.stdout.write(
+    `runChecks over 200 operations: median ${median.toFixed(2)} ms (fastest ${sorted[0]!.toFixed(2)} ms, slowest ${sorted[runs - 1]!.toFixed(2)} ms) over ${runs} runs, ${process.version}\n` +
+      (median < CHECK_BUDGET_MS ? '' : `over the ${CHECK_BUDGET_MS} ms budget: a slower check, or a busy machine (run it again when idle)\n`),
+  );
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Parent side
 
 function runTimed(command: string, args: string[], logFile: string, cwd = ROOT): Promise<{ wallMs: number; exitCode: number }> {
@@ -241,6 +280,7 @@ function header(): string {
 }
 
 const usage = `Usage: npm run bench -- [--corpus <dir>] [--times N | --shape real [--size N]] [--jobs 1,2] [--keep]
+       npm run bench -- --check-speed
 
   --corpus <dir>   Corpus of <category>/<name>/apiDefinition.swagger.json (default ${DEFAULT_CORPUS})
   --times <N>      Replicate the corpus N times, ids <id>-<k> (default 1)
@@ -248,6 +288,7 @@ const usage = `Usage: npm run bench -- [--corpus <dir>] [--times N | --shape rea
                    operations per connector of the ~1,000 public connectors (~16,000 operations)
   --jobs <list>    Thread settings to compare for build and check, like 1,2 or auto (default 1,2)
   --keep           Keep the temporary folder
+  --check-speed    Only time every check over a synthetic 200-operation document (median of 50 runs)
 `;
 
 async function parent(argv: string[]): Promise<number> {
@@ -255,7 +296,7 @@ async function parent(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { corpus: { type: 'string' }, times: { type: 'string' }, shape: { type: 'string' }, size: { type: 'string' }, jobs: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { corpus: { type: 'string' }, times: { type: 'string' }, shape: { type: 'string' }, size: { type: 'string' }, jobs: { type: 'string' }, keep: { type: 'boolean' }, 'check-speed': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
     process.stderr.write(`bench: ${(error as Error).message.split('\n')[0]}\n${usage}`);
@@ -265,6 +306,7 @@ async function parent(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
+  if (values['check-speed']) return checkSpeed();
   const corpus = resolve(values.corpus ?? join(ROOT, DEFAULT_CORPUS));
   const times = Number(values.times ?? 1);
   if (!Number.isInteger(times) || times < 1) {

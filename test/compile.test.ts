@@ -5,8 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../src/check/run.ts';
-import { compile } from '../src/compiler/index.ts';
+import { compileAndCheck } from '../src/check/run.ts';
 import { loadConnector } from '../src/compiler/load.ts';
 
 const root = join(import.meta.dirname, 'fixtures/compile');
@@ -15,7 +14,7 @@ const cases = readdirSync(root).sort();
 describe('compile golden folders', () => {
   it.each(cases)('%s', async (name) => {
     const dir = join(root, name);
-    const result = compile(loadConnector(join(dir, 'input'), 'input'), { runChecks });
+    const result = compileAndCheck(loadConnector(join(dir, 'input'), 'input'));
     const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
     await expect(json(result.swagger)).toMatchFileSnapshot(join(dir, 'apiDefinition.swagger.json'));
     await expect(json(result.apiProperties)).toMatchFileSnapshot(join(dir, 'apiProperties.json'));

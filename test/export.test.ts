@@ -16,27 +16,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import equal from 'fast-deep-equal';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../src/check/run.ts';
+import { compileAndCheck } from '../src/check/run.ts';
 import { compile, type CompileResult } from '../src/compiler/index.ts';
 import { connectorFromFiles, loadConnector } from '../src/compiler/load.ts';
 import { exportConnector, exportOpenApi3, exportPostman } from '../src/export/index.ts';
 import { importSource } from '../src/import/index.ts';
+import { METHODS } from '../src/swagger/index.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 const tmp = mkdtempSync(join(tmpdir(), 'plugboard-export-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const repo = join(import.meta.dirname, '..');
 const sources: Array<[string, string]> = [
-  ...readdirSync(join(repo, 'connectors')).map((n) => [`connectors/${n}`, join(repo, 'connectors', n)] as [string, string]),
+  ...readdirSync(join(repo, 'test/fixtures/connectors')).map((n) => [`connectors/${n}`, join(repo, 'test/fixtures/connectors', n)] as [string, string]),
   ['openapi3/rich-3-1', join(repo, 'test/fixtures/import/openapi3/rich-3-1/expected')],
   ['postman/folders-auth-examples', join(repo, 'test/fixtures/import/postman/folders-auth-examples/expected')],
 ];
 
 function build(dir: string): CompileResult {
-  return compile(loadConnector(dir), { runChecks });
+  return compileAndCheck(loadConnector(dir));
 }
 
 function reimport(name: string, text: string): CompileResult {
@@ -45,7 +45,7 @@ function reimport(name: string, text: string): CompileResult {
   const result = importSource(path);
   expect(result.diagnostics.filter((d) => d.severity === 'error').map(String)).toEqual([]);
   const texts = Object.fromEntries([...result.files].filter(([, c]) => typeof c === 'string')) as Record<string, string>;
-  const built = compile(connectorFromFiles(result.id, texts), { runChecks });
+  const built = compileAndCheck(connectorFromFiles(result.id, texts));
   expect(built.diagnostics.filter((d) => d.severity === 'error').map(String)).toEqual([]);
   return built;
 }

@@ -7,8 +7,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../src/check/run.ts';
-import { compile } from '../src/compiler/index.ts';
+import { compileAndCheck } from '../src/check/run.ts';
 import { connectorFromFiles } from '../src/compiler/load.ts';
 import { importSource } from '../src/import/index.ts';
 
@@ -37,7 +36,7 @@ describe('converting import golden folders', () => {
       expect(d.place, String(d)).toBeDefined();
     }
     const texts = Object.fromEntries([...result.files].filter(([, c]) => typeof c === 'string')) as Record<string, string>;
-    const built = compile(connectorFromFiles(result.id, texts), { runChecks });
+    const built = compileAndCheck(connectorFromFiles(result.id, texts));
     expect(built.diagnostics.filter((d) => d.severity === 'error').map(String)).toEqual([]);
   });
 });

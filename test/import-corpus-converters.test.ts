@@ -9,25 +9,24 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../src/check/run.ts';
-import { compile } from '../src/compiler/index.ts';
+import { compileAndCheck } from '../src/check/run.ts';
 import { connectorFromFiles } from '../src/compiler/load.ts';
 import { importSources } from '../src/import/index.ts';
 import { countRequests } from '../src/import/postman/index.ts';
 import type { ImportResult } from '../src/import/types.ts';
+import { isMethod } from '../src/swagger/index.ts';
 
 const corpus = join(import.meta.dirname, '../../shared/corpus');
 const present = existsSync(join(corpus, 'openapi3')) && existsSync(join(corpus, 'postman'));
 if (!present) console.warn(`Skipping the converter corpus tests: ${corpus} is absent`);
 
 const files = (dir: string) => (present ? readdirSync(join(corpus, dir)).sort() : []);
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
 function buildClean(results: ImportResult[]): void {
   for (const result of results) {
     expect(result.diagnostics.filter((d) => d.severity === 'error').map(String)).toEqual([]);
     const texts = Object.fromEntries([...result.files].filter(([, c]) => typeof c === 'string')) as Record<string, string>;
-    const built = compile(connectorFromFiles(result.id, texts), { runChecks });
+    const built = compileAndCheck(connectorFromFiles(result.id, texts));
     expect(built.diagnostics.filter((d) => d.severity === 'error').map(String), result.id).toEqual([]);
     // Converted operations are always written with the sugar, never verbatim.
     expect(result.stats.rawOperations).toBe(0);
@@ -38,7 +37,7 @@ describe.skipIf(!present)('OpenAPI 3 corpus', () => {
   it.each(files('openapi3'))('%s', (name) => {
     const path = join(corpus, 'openapi3', name);
     const doc = yaml.load(readFileSync(path, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
-    const ops = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).filter((m) => METHODS.includes(m)).length, 0);
+    const ops = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).filter(isMethod).length, 0);
     const results = importSources(path);
     buildClean(results);
     expect(results.reduce((n, r) => n + r.stats.operations, 0)).toBe(ops);

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../src/check/run.ts';
+import { compileAndCheck } from '../src/check/run.ts';
 import { splitFrontMatter } from '../src/core/source-file.ts';
-import { compile } from '../src/compiler/index.ts';
 import { connectorFromFiles, loadConnector } from '../src/compiler/load.ts';
 import { importSample } from '../src/import/sample/index.ts';
 import { inferSchema } from '../src/import/sample/infer.ts';
@@ -72,7 +71,7 @@ describe('importSample', () => {
     const texts: Record<string, string> = {};
     for (const f of [source.connector!, ...source.actions, ...source.definitions, ...source.parameters]) texts[f.path.slice(source.prefix.length)] = f.text;
     texts['actions/PostTicketsByTicketIdAttachments.mdx'] = text;
-    const built = compile(connectorFromFiles('tickets', texts), { runChecks });
+    const built = compileAndCheck(connectorFromFiles('tickets', texts));
     expect(built.diagnostics.filter((d) => d.severity === 'error').map(String)).toEqual([]);
   });
 

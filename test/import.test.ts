@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import JSON5 from 'json5';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/compiler/index.ts';
+import { compileAndCheck } from '../src/check/run.ts';
 import { connectorFromFiles } from '../src/compiler/load.ts';
 import { importSource } from '../src/import/index.ts';
 
@@ -37,7 +37,7 @@ describe('import golden folders', () => {
 
     // Built back, the connector is the source.
     const texts = Object.fromEntries([...result.files].filter(([, c]) => typeof c === 'string') as Array<[string, string]>);
-    const built = compile(connectorFromFiles(result.id, texts), { check: false });
+    const built = compileAndCheck(connectorFromFiles(result.id, texts), { check: false });
     const swaggerPath = format === 'powerplatform' ? join(dir, 'apiDefinition.swagger.json') : source;
     const text = readFileSync(swaggerPath, 'utf8').replace(/^\uFEFF/, '');
     const original = /\.ya?ml$/.test(swaggerPath) ? yaml.load(text, { schema: yaml.CORE_SCHEMA }) : JSON5.parse(text);

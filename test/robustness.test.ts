@@ -1,15 +1,14 @@
 /**
  * Bad input of any kind gives diagnostics, never an exception: mutated copies of the bundled
- * connectors (cut, spliced and garbled front-matter) are compiled and checked.
+ * connectors (test/fixtures/connectors: cut, spliced and garbled front-matter) are compiled and checked.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../src/check/run.ts';
-import { compile } from '../src/compiler/index.ts';
+import { compileAndCheck } from '../src/check/run.ts';
 import { connectorFromFiles } from '../src/compiler/load.ts';
 
-const root = join(import.meta.dirname, '../connectors');
+const root = join(import.meta.dirname, 'fixtures/connectors');
 
 function filesOf(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -50,7 +49,7 @@ describe('robustness', () => {
           : i % 3 === 1
             ? text.slice(0, at) + GARBAGE[next(GARBAGE.length)] + text.slice(at)
             : text.slice(0, at);
-      const result = compile(connectorFromFiles(id, { ...files, [name]: mutated }), { runChecks });
+      const result = compileAndCheck(connectorFromFiles(id, { ...files, [name]: mutated }));
       for (const d of result.diagnostics) {
         expect(d.place, String(d)).toBeDefined();
         expect(d.place!.start.line).toBeGreaterThanOrEqual(1);

@@ -6,7 +6,7 @@
  * operation no page), so that what `check` passes the site can publish.
  *
  * Every name real connectors use stays valid: the 993 certified connectors of
- * docs/real-world-corpus.md use only letters, digits, `_`, `.`, `~` and `-`.
+ * src/PLATFORM.md #certified-connectors-in-numbers use only letters, digits, `_`, `.`, `~` and `-`.
  */
 
 /** Longest name kept: well under the 255 bytes of a file name, with room for `.zip`. */

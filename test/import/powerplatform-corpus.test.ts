@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSON5 from 'json5';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compile } from '../../src/compiler/index.ts';
+import { compileAndCheck } from '../../src/check/run.ts';
 import { loadConnector } from '../../src/compiler/load.ts';
 import { importSource } from '../../src/import/index.ts';
 
@@ -47,7 +47,7 @@ describe.skipIf(!present)('Power Platform corpus: import → build is lossless',
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), content);
     }
-    const built = compile(loadConnector(dir, `connectors/${result.id}`), { check: false });
+    const built = compileAndCheck(loadConnector(dir, `connectors/${result.id}`), { check: false });
     expect(built.diagnostics.filter((d) => d.severity === 'error').map(String)).toEqual([]);
 
     const names = readdirSync(folder);
