@@ -8,10 +8,10 @@
  * socket is never opened. What is left out becomes a finding on that entry, in `findings`.
  */
 import { lstatSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Place } from '../core/diagnostic.ts';
 import type { Finding } from '../core/finding.ts';
-import { LIMITS, isSkipped, listFolder, readInside, unreadableReason, type FolderListing, type SkippedEntry } from '../core/safe-fs.ts';
+import { LIMITS, isSkipped, listFolder, readInside, toPosix, unreadableReason, type FolderListing, type SkippedEntry } from '../core/safe-fs.ts';
 import { SourceFile } from '../core/source-file.ts';
 import { unsafeNameReason } from '../core/url-name.ts';
 
@@ -53,10 +53,6 @@ const GENERATED_FILES = ['apiDefinition.swagger.json', 'apiProperties.json', 're
 
 /** A whole-file diagnostic: an entry has no text to point into. */
 const FILE_START: Place = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 /** `connectors/x` → `connectors/x/`; '' stays '' (paths shown relative to the folder). */
 function displayPrefix(display: string): string {

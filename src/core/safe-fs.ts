@@ -38,7 +38,8 @@ export interface RegularFile {
   size: number;
 }
 
-const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
+/** A path with forward slashes, as plugboard shows and keys paths on every system. */
+export const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
 
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;

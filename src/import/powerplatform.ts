@@ -4,7 +4,6 @@
  * compiled result is exactly the original; the rest is carried verbatim; the whole result is
  * compiled once more and compared, and any difference is reported. Nothing is dropped silently.
  */
-import { realpathSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { equalJson as equal, setOwn } from '../core/own.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
@@ -16,7 +15,7 @@ import { report as reportFinding } from '../check/reporter.ts';
 import { compileAndCheck } from '../check/run.ts';
 import { CompileContext } from '../compiler/context.ts';
 import { assetFinding, assetProblem, connectorFromFiles, leftOutFinding } from '../compiler/load.ts';
-import { LIMITS, isSkipped, sizeOverLimit, listFolder, readInside, readRegularText, type SkippedEntry } from '../core/safe-fs.ts';
+import { LIMITS, isSkipped, listFolder, readInside } from '../core/safe-fs.ts';
 import { compileAuth } from '../compiler/passes/auth.ts';
 import { compileOperation, compileParameter } from '../compiler/passes/operation.ts';
 import { compilePolicy } from '../compiler/passes/policy.ts';
@@ -26,6 +25,7 @@ import { markdownToMdx, mdxToMarkdown } from '../compiler/readme.ts';
 import { isMethod, isObject } from '../swagger/index.ts';
 import { desugarOperation, desugarParameter, desugarSchema, desugarWebhook, rawOperation } from './desugar.ts';
 import { parseDocumentFile } from './json.ts';
+import { readNamedFile } from './read-source.ts';
 import { countPathOperations, IMPORT_LIMITS, operationsMessage } from './limits.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 import { toMdx } from './write-mdx.ts';
@@ -125,17 +125,15 @@ export function readConnectorFolder(dir: string, display: string): PowerPlatform
   const documents = new Set([swaggerName, propertiesName, readmeName]);
   for (const entry of listing.skipped) if (!documents.has(entry.rel)) leftOut.push(leftOutDiagnostic(prefix, name, entry));
   const assets = new Map<string, Buffer>();
-  for (const { rel, size } of listing.files) {
+  for (const { rel } of listing.files) {
     if (documents.has(rel)) continue;
     const problem = assetProblem(rel);
     if (problem) {
       leftOut.push(reportFinding(assetFinding(prefix, rel, problem)));
       continue;
     }
-    const bytes: Buffer | SkippedEntry =
-      size > LIMITS.assetBytes
-        ? { rel, reason: 'too-large', detail: sizeOverLimit(size, LIMITS.assetBytes) }
-        : readInside(dir, join(dir, rel), LIMITS.assetBytes);
+    // A file named like a document but not taken as one was listed under the document limit.
+    const bytes = readInside(dir, join(dir, rel), LIMITS.assetBytes);
     if (isSkipped(bytes)) leftOut.push(leftOutDiagnostic(prefix, name, { ...bytes, rel }));
     else assets.set(rel, bytes);
   }
@@ -154,13 +152,7 @@ export function readConnectorFolder(dir: string, display: string): PowerPlatform
  * source is empty and the reason is a diagnostic on it.
  */
 export function readSwaggerFile(path: string, display: string): PowerPlatformSource {
-  let target = path;
-  try {
-    target = realpathSync(path);
-  } catch {
-    // Missing: the read below says so.
-  }
-  const text = readRegularText(target, LIMITS.importBytes, display);
+  const text = readNamedFile(path, display);
   const swaggerFile = new SourceFile(display, isSkipped(text) ? '' : text, /\.ya?ml$/i.test(path) ? 'yaml' : 'json');
   if (isSkipped(text)) swaggerFile.diagnostics.push(reportFinding(leftOutFinding('', display, text)));
   return {
