@@ -1,6 +1,7 @@
 /** `node:util` parseArgs with the CLI's conventions: `-h/--help` everywhere, usage errors exit 2. */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { UsageError } from './util.ts';
+import { FORMATTERS } from './formatters/index.ts';
+import { UsageError, didYouMean } from './util.ts';
 
 export interface Parsed {
   values: Record<string, string | boolean | undefined>;
@@ -8,25 +9,23 @@ export interface Parsed {
 }
 
 export function parseCommand(command: string, argv: string[], options: ParseArgsOptionsConfig): Parsed {
+  const all: ParseArgsOptionsConfig = { ...options, help: { type: 'boolean', short: 'h' } };
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    const { values, positionals } = parseArgs({ args: argv, options: all, allowPositionals: true, strict: true });
     return { values: values as Parsed['values'], positionals };
   } catch (error) {
-    throw new UsageError(parseErrorMessage(error), command);
+    throw new UsageError(parseErrorMessage(error, Object.keys(all).map((name) => `--${name}`)), command);
   }
 }
 
-function parseErrorMessage(error: unknown): string {
+/** `flags`: the command's own (`--connectors`…), for "did you mean". */
+function parseErrorMessage(error: unknown, flags: readonly string[]): string {
   const e = error as { code?: string; message?: string };
   const message = e.message ?? String(error);
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = /'([^']+)'/.exec(message)?.[1];
-    return `unknown option ${name ?? message}`;
+    if (name === undefined) return `unknown option ${message}`;
+    return unknownOption(name, flags);
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = /'(-[^' ]+)/.exec(message)?.[1];
@@ -36,15 +35,28 @@ function parseErrorMessage(error: unknown): string {
   return message.split('\n')[0]!.replace(/\.$/, '');
 }
 
+/** ``unknown option `--fromat`. Did you mean `--format`?`` (a single-letter `-x` gets no guess). */
+export function unknownOption(name: string, flags: readonly string[]): string {
+  return `unknown option \`${name}\`${name.startsWith('--') ? didYouMean(name, flags) : ''}`;
+}
+
 export function stringOption(values: Parsed['values'], name: string): string | undefined {
   const v = values[name];
   return typeof v === 'string' ? v : undefined;
 }
 
-export function formatOption(values: Parsed['values'], command: string): 'stylish' | 'json' {
+/** `--format`: the name of one of the FORMATTERS (default stylish). */
+export function formatOption(values: Parsed['values'], command: string): string {
   const format = stringOption(values, 'format') ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json') throw new UsageError(`unknown format \`${format}\` (expected stylish or json)`, command);
+  const names = Object.keys(FORMATTERS);
+  if (!names.includes(format)) throw new UsageError(`unknown format \`${format}\` (expected ${names.join(' or ')})${didYouMean(format, names)}`, command);
   return format;
+}
+
+/** A value that must be one of `allowed`: ``--to takes openapi3 or postman, not `openapi`. Did you mean `openapi3`?`` */
+export function assertOneOf(flag: string, value: string, allowed: readonly string[], command: string): void {
+  if (allowed.includes(value)) return;
+  throw new UsageError(`--${flag} takes ${allowed.join(', ').replace(/, ([^,]+)$/, ' or $1')}, not \`${value}\`${didYouMean(value, allowed)}`, command);
 }
 
 export function jobsOption(values: Parsed['values'], command: string): number | 'auto' {

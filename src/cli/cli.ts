@@ -1,14 +1,17 @@
 /** The command dispatcher: `run(argv)` resolves to the exit code and never throws. */
-import { readFileSync } from 'node:fs';
-import { EXIT, UsageError, describeError } from './util.ts';
+import { unknownOption } from './args.ts';
+import { EXIT, UsageError, describeError, didYouMean, version } from './util.ts';
 
 export const mainHelp = `Usage: plugboard <command> [options]
 
 Power Platform connectors as code: author in MDX, compile to Swagger 2.0 + apiProperties.json.
 
 Commands:
+  init [dir]           Make a new connector repository (package.json, connectors/, CI workflows)
   build [ids...]       Compile connectors into packages/<id>/
-  check [ids...]       Compile and run every check, writing nothing
+  check [ids...]       Compile and run every check, writing nothing (also Power Platform
+                       folders; --watch re-checks on save)
+  site                 Build the documentation site of the connectors (--dev to serve it)
   new <id>             Scaffold a connector folder
   import <source...>   Import connector folders, Swagger 2.0, OpenAPI 3.x or Postman collections
   export <id>          Write a connector as OpenAPI 3.1 or a Postman collection
@@ -20,10 +23,8 @@ Options:
 Run \`plugboard <command> --help\` for a command's options.
 `;
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+/** Every command name, for "did you mean" (`plugboard chek`). */
+const COMMANDS = ['build', 'check', 'export', 'help', 'import', 'init', 'new', 'site'];
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -46,6 +47,12 @@ export async function run(argv: string[]): Promise<number> {
         const { runExport } = await import('./commands/export.ts');
         return runExport(rest);
       }
+      case 'site':
+        return await (await import('./commands/site.ts')).runSite(rest);
+      case 'init': {
+        const { runInit } = await import('./commands/init.ts');
+        return runInit(rest);
+      }
       case '-v':
       case '--version':
         process.stdout.write(version() + '\n');
@@ -58,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
         (command === undefined ? process.stderr : process.stdout).write(mainHelp);
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
-        throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command \`${command}\``);
+        throw new UsageError(command.startsWith('-') ? unknownOption(command, ['--help', '--version']) : `unknown command \`${command}\`${didYouMean(command, COMMANDS)}`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

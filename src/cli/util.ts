@@ -1,5 +1,8 @@
-/** Small shared pieces of the CLI: usage errors, paths as shown, numbers as words. */
+/** Small shared pieces of the CLI: usage errors, paths as shown, numbers as words, suggestions. */
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
+import type { Diagnostic } from '../core/diagnostic.ts';
 
 /** Bad usage (unknown command or flag, missing argument…): a message and exit code 2. */
 export class UsageError extends Error {
@@ -10,6 +13,12 @@ export class UsageError extends Error {
     super(message);
     this.command = command;
   }
+}
+
+/** The version of the running plugboard, from its package.json. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 /**
@@ -28,8 +37,35 @@ export function display(path: string, cwd = process.cwd()): string {
   return sep === '/' ? shown : shown.split(sep).join('/');
 }
 
+/** `1 error`, `2 errors`, `0 errors`: every count the CLI prints goes through here. */
 export function plural(n: number, word: string, words = word + 's'): string {
   return `${n} ${n === 1 ? word : words}`;
+}
+
+/** `1 error, 2 warnings, 1 info`, or `no problems`: the counts of a summary line. */
+export function problemsSummary(diagnostics: readonly Diagnostic[]): string {
+  if (diagnostics.length === 0) return 'no problems';
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const infos = diagnostics.length - errors - warnings;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${plural(infos, 'info', 'info')}` : ''}`;
+}
+
+/**
+ * The candidate `word` is most likely a typo of, if any: at most two edits away, or a third of the
+ * candidate's length (the rule of `suggest` in src/model/open-object.ts, which the front-matter
+ * messages use; not imported from there because that module loads zod, too slow for a usage error).
+ */
+export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const best = closest(word, candidates);
+  return distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** ``. Did you mean `check`?`` after a message, or nothing when no candidate is close. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const match = closestMatch(word, candidates);
+  return match === undefined ? '' : `. Did you mean \`${match}\`?`;
 }
 
 /** One line for an exception; the stack too when PLUGBOARD_DEBUG=1. */

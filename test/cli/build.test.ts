@@ -96,9 +96,29 @@ describe('plugboard check', () => {
     const report = JSON.parse(bad.stdout) as Array<{ ruleId: string; file: string; place: unknown }>;
     expect(report).toEqual([expect.objectContaining({ ruleId: 'frontmatter-unknown-key', file: 'connectors/gamma/connector.mdx' })]);
     expect(bad.stderr).toMatch(/^Checked 3 connectors/);
-    const unknown = cli(['check', 'delta'], cwd);
+    const unknown = cli(['check', 'omega'], cwd);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('no connector `delta` in connectors');
+    expect(unknown.stderr).toContain('no connector `omega` in connectors (expected connectors/omega/connector.mdx)\n');
+    expect(cli(['check', 'alpah'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('no connector `alpah` in connectors (expected connectors/alpah/connector.mdx). Did you mean `alpha`?\n') });
+    expect(existsSync(join(cwd, 'packages'))).toBe(false);
+  });
+
+  it('exits 2 when the connectors folder holds no connector, saying what one looks like', () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { 'empty/.keep': '', 'mixed/notes/readme.txt': 'x', 'mixed/legacy/apiDefinition.swagger.json': '{}' });
+    for (const command of ['check', 'build']) {
+      const r = cli([command, '--connectors', 'empty'], cwd);
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toBe(
+        `plugboard ${command}: no connector in empty/: a connector is a folder empty/<id>/ holding a connector.mdx (actions/, triggers/ and definitions/ beside it)\n` +
+          '  Make a connector with `plugboard new <id>` or `plugboard import <source>`, or point --connectors at the folder that holds them\n' +
+          `Run \`plugboard ${command} --help\` for usage.\n`,
+      );
+    }
+    const mixed = cli(['check', '--connectors', 'mixed'], cwd);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('  mixed/ holds 2 folders without connector.mdx: legacy, notes\n');
+    expect(mixed.stderr).toContain('  legacy is a Power Platform connector folder: check it as it is with `plugboard check mixed/legacy`, or convert it with `plugboard import mixed/legacy`\n');
     expect(existsSync(join(cwd, 'packages'))).toBe(false);
   });
 

@@ -13,7 +13,7 @@ describe('plugboard (usage)', () => {
 
   it('prints help for the tool and each command', () => {
     expect(cli(['--help'], cwd)).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: plugboard <command>') });
-    for (const command of ['build', 'check', 'new', 'import']) {
+    for (const command of ['build', 'check', 'new', 'import', 'export', 'init', 'site']) {
       const r = cli([command, '--help'], cwd);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: plugboard ${command}`);
@@ -22,9 +22,9 @@ describe('plugboard (usage)', () => {
 
   it('rejects an unknown command, flag or format with exit 2 and no stack trace', () => {
     for (const [args, message] of [
-      [['frob'], 'plugboard: unknown command `frob`'],
-      [['--frob'], 'plugboard: unknown option --frob'],
-      [['build', '--frob'], 'plugboard build: unknown option --frob'],
+      [['frob'], 'plugboard: unknown command `frob`\n'],
+      [['--frob'], 'plugboard: unknown option `--frob`\n'],
+      [['build', '--frob'], 'plugboard build: unknown option `--frob`\n'],
       [['check', '--format', 'xml'], 'plugboard check: unknown format `xml`'],
       [['check', '--connectors'], 'plugboard check: option --connectors needs a value'],
       [['build', '--jobs', 'many'], 'plugboard build: --jobs expects a positive number or auto'],
@@ -33,6 +33,34 @@ describe('plugboard (usage)', () => {
       const r = cli([...args], cwd);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+  });
+
+  it('suggests the command or flag a typo was meant to be, for every command', () => {
+    for (const [args, message] of [
+      [['chek'], 'plugboard: unknown command `chek`. Did you mean `check`?'],
+      [['buidl'], 'plugboard: unknown command `buidl`. Did you mean `build`?'],
+      [['inti'], 'plugboard: unknown command `inti`. Did you mean `init`?'],
+      [['help', 'exprot'], 'plugboard: unknown command `exprot`. Did you mean `export`?'],
+      [['--verison'], 'plugboard: unknown option `--verison`. Did you mean `--version`?'],
+      [['build', '--conectors', 'x'], 'plugboard build: unknown option `--conectors`. Did you mean `--connectors`?'],
+      [['build', '--ot', 'x'], 'plugboard build: unknown option `--ot`. Did you mean `--out`?'],
+      [['check', '--fromat', 'json'], 'plugboard check: unknown option `--fromat`. Did you mean `--format`?'],
+      [['check', '--wacth'], 'plugboard check: unknown option `--wacth`. Did you mean `--watch`?'],
+      [['check', '--cache-locaton=x'], 'plugboard check: unknown option `--cache-locaton`. Did you mean `--cache-location`?'],
+      [['check', '--format', 'jsno'], 'plugboard check: unknown format `jsno` (expected stylish or json). Did you mean `json`?'],
+      [['new', 'x', '--titel', 'X'], 'plugboard new: unknown option `--titel`. Did you mean `--title`?'],
+      [['import', 'a.json', '--froce'], 'plugboard import: unknown option `--froce`. Did you mean `--force`?'],
+      [['import', 'a.json', '--from', 'openapi'], 'plugboard import: --from takes powerplatform, swagger2, openapi3 or postman, not `openapi`. Did you mean `openapi3`?'],
+      [['export', 'x', '--to', 'postmen'], 'plugboard export: --to takes openapi3 or postman, not `postmen`. Did you mean `postman`?'],
+      [['export', 'x', '--yml'], 'plugboard export: unknown option `--yml`. Did you mean `--yaml`?'],
+      [['init', '--hepl'], 'plugboard init: unknown option `--hepl`. Did you mean `--help`?'],
+      [['site', '--bsae', '/x/'], 'plugboard site: unknown option `--bsae`. Did you mean `--base`?'],
+    ] as const) {
+      const r = cli([...args], cwd);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(message);
       expect(r.stderr).not.toMatch(NO_STACK);
     }
   });

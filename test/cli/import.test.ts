@@ -21,7 +21,7 @@ describe('plugboard import (usage)', () => {
     const cwd = tempDir();
     expect(cli(['import'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('missing the source') });
     expect(cli(['import', 'a.json', 'b.json', '--id', 'x'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('--id names one connector') });
-    expect(cli(['import', 'a.json', '--frob'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option --frob') });
+    expect(cli(['import', 'a.json', '--frob'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option `--frob`') });
   });
 
   it('refuses to overwrite a connector folder without --force', () => {

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { exportConnector, type ExportFormat } from '../../export/index.ts';
-import { parseCommand, stringOption } from '../args.ts';
+import { assertOneOf, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { EXIT, UsageError, display, useColor } from '../util.ts';
@@ -36,7 +36,8 @@ export function runExport(argv: string[]): number {
   }
   if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard export github-issues --to openapi3`', 'export');
   const to = stringOption(values, 'to');
-  if (to !== 'openapi3' && to !== 'postman') throw new UsageError('--to takes openapi3 or postman', 'export');
+  if (to === undefined) throw new UsageError('--to takes openapi3 or postman', 'export');
+  assertOneOf('to', to, ['openapi3', 'postman'], 'export');
   const id = positionals[0]!;
   assertSafeId(id, 'export');
   const root = resolve(stringOption(values, 'connectors') ?? 'connectors');

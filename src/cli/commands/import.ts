@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../core/diagnostic.ts';
 import { importSources } from '../../import/index.ts';
 import { importSample } from '../../import/sample/index.ts';
 import type { ImportOptions, ImportResult } from '../../import/types.ts';
-import { parseCommand, stringOption } from '../args.ts';
+import { assertOneOf, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder, SAFE_ID } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { CONNECTOR_ID, EXIT, UsageError, describeError, display, plural, useColor } from '../util.ts';
@@ -82,9 +82,7 @@ export async function runImport(argv: string[]): Promise<number> {
   if (id !== undefined && positionals.length > 1) throw new UsageError('--id names one connector; give one source with it', 'import');
   if (id !== undefined && !CONNECTOR_ID.test(id)) throw new UsageError(`connector id \`${id}\` must be kebab-case, like github-issues`, 'import');
   const from = stringOption(values, 'from');
-  if (from !== undefined && !(FORMATS as readonly string[]).includes(from)) {
-    throw new UsageError(`--from takes ${FORMATS.join(', ')}, not \`${from}\``, 'import');
-  }
+  if (from !== undefined) assertOneOf('from', from, FORMATS, 'import');
   const refRoot = stringOption(values, 'ref-root');
   if (refRoot !== undefined && !existsSync(refRoot)) throw new UsageError(`--ref-root ${refRoot}: no such folder`, 'import');
   const options: ImportOptions = {

@@ -5,13 +5,12 @@
  */
 import pc from 'picocolors';
 import type { Diagnostic } from '../../core/diagnostic.ts';
+import { plural } from '../util.ts';
 
 export interface FormatContext {
   /** Colour the output (only when the stream it goes to is a TTY). */
   color: boolean;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function stylish(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
   if (diagnostics.length === 0) return '';
@@ -49,7 +48,7 @@ export function stylish(diagnostics: readonly Diagnostic[], ctx: FormatContext):
     }
   }
   const total = errors + warnings + infos;
-  let summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${infos} info` : ''})`;
+  let summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${plural(infos, 'info', 'info')}` : ''})`;
   summary = errors ? c.bold(c.red(summary)) : warnings ? c.bold(c.yellow(summary)) : c.bold(summary);
   return `${out}\n${summary}\n`;
 }
