@@ -1,15 +1,33 @@
 // The documentation site: every connector through the compiler (src/content.config.ts), plain
 // Astro pages (src/pages), the package files as static endpoints. See README "Documentation site".
+// `plugboard site` (src/cli/commands/site.ts) runs Astro on this file with its options in
+// PLUGBOARD_* variables; installed, the site's sources are the compiled lib/ (scripts/build-lib.ts).
+// Relative paths start from the connector repository (PLUGBOARD_CWD, set by `plugboard site`, which
+// runs Astro in this file's folder — node_modules/plugboard once installed; default the working folder).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 
+const here = fileURLToPath(new URL('.', import.meta.url));
+const srcDir = process.env.PLUGBOARD_SITE_SRC ?? (existsSync(join(here, 'src', 'pages')) ? join(here, 'src') : join(here, 'lib'));
+const config = ['config.ts', 'config.js'].map((name) => join(srcDir, 'site', name)).find((file) => existsSync(file));
+const { siteBase, siteCwd, siteOutDir } = await import(pathToFileURL(config).href);
+// Astro's and Vite's caches: in the connector repository's node_modules, never inside the package.
+const cache = resolve(siteCwd(), 'node_modules', '.cache', 'plugboard-site');
+
 export default defineConfig({
-  outDir: process.env.PLUGBOARD_SITE_OUT ?? 'dist',
-  site: process.env.PLUGBOARD_SITE_URL ?? 'https://plugboard.dev',
+  srcDir,
+  outDir: siteOutDir(),
+  base: siteBase(),
+  ...(process.env.PLUGBOARD_SITE_URL ? { site: process.env.PLUGBOARD_SITE_URL } : {}),
+  cacheDir: join(cache, 'astro'),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   vite: {
+    cacheDir: join(cache, 'vite'),
     build: {
       rolldownOptions: {
         onwarn(warning, warn) {

@@ -72,7 +72,7 @@ function addSkipped(hash: Hash, entry: SkippedEntry): void {
 let codeHashMemo: string | undefined;
 
 /**
- * Hash of plugboard's version and its own files (the `src` folder, package.json and
+ * Hash of plugboard's version and its own files (the `src` and `lib` folders, package.json and
  * package-lock.json of the installed package). `root` is for tests.
  */
 export function codeHash(root = PACKAGE_ROOT): string {
@@ -85,7 +85,8 @@ export function codeHash(root = PACKAGE_ROOT): string {
     // No readable package.json: the file hashes below still tell versions apart.
   }
   hash.update(`plugboard ${version}\0`);
-  for (const rel of listFiles(join(root, 'src'))) addFile(hash, 'src/' + rel, readFileSync(join(root, 'src', rel)));
+  // src/ in a checkout; lib/ (the compiled code) in the installed package.
+  for (const folder of ['src', 'lib']) for (const rel of listFiles(join(root, folder))) addFile(hash, `${folder}/${rel}`, readFileSync(join(root, folder, rel)));
   for (const rel of ['package.json', 'package-lock.json']) {
     try {
       addFile(hash, rel, readFileSync(join(root, rel)));

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { firstLine } from '../check/rules/connector-internal-error.ts';
@@ -37,12 +37,13 @@ export function workerCount(jobs: number, requested: Threads): number {
 }
 
 /**
- * The worker module. Bundled (the site's content loader under Vite), `import.meta.url` may not be
- * this file: then the source tree under the working directory is used.
+ * The worker module, beside this one: `.ts` in a checkout, `.js` in the installed package (lib/).
+ * Bundled (the site's content loader under Vite), `import.meta.url` may not be this file: then the
+ * source tree under the working directory is used.
  */
 function workerFile(): string {
   try {
-    const here = fileURLToPath(new URL('./worker.ts', import.meta.url));
+    const here = fileURLToPath(new URL(`./worker${extname(import.meta.url)}`, import.meta.url));
     if (existsSync(here)) return here;
   } catch {
     // Not a file URL.

@@ -3,7 +3,8 @@
  * when any connector has errors — a connector plugboard failed on included (connector-internal-error).
  * Everything is written first, so the site documents the errors. Failures are printed as one plain
  * line each, never as a stack trace or with hints from other tools.
- * Run through `npm run build`; `PLUGBOARD_SITE_OUT` picks the folder (default dist).
+ * Run by `plugboard site` (src/cli/commands/site.ts) after Astro's build, on the folder
+ * `PLUGBOARD_SITE_OUT` names (config.ts siteOutDir).
  */
 import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
