@@ -7,22 +7,25 @@
  * for its diagnostics but gets no pages (SiteConnector.published). Every page is written, then
  * src/site/postbuild.ts prints the diagnostics and exits 1 on errors. The loader never throws:
  * Astro would add hints about browser APIs that have nothing to do with a connector.
- * In dev the loader watches the connector folders and recompiles the folder that changed.
+ * In dev the loader watches the connector folders and recompiles the folder that changed, one
+ * compile per connector at a time (src/site/dev-reload.ts); pages read the recompiled documents
+ * because their cache is keyed by the entry's revision (src/site/connectors.ts documentsOf).
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import { connectorJobs } from './build/connectors.ts';
-import { connectorRoots, packageCacheDir } from './site/config.ts';
+import { connectorRoots, packageCacheDir, siteCwd } from './site/config.ts';
 import { compileConnectors } from './site/compile-all.ts';
+import { connectorOfPath, serialRecompiler } from './site/dev-reload.ts';
 import type { SiteConnector } from './site/connectors.ts';
 
 function connectorsLoader(): Loader {
   return {
     name: 'plugboard-connectors',
     load: async ({ store, logger, watcher }) => {
-      const cwd = process.cwd();
+      const cwd = siteCwd();
       const roots = connectorRoots();
       const packages = packageCacheDir();
       rmSync(packages, { recursive: true, force: true });
@@ -45,21 +48,20 @@ function connectorsLoader(): Loader {
       // Dev: recompile the connector whose file changed, and tell the page to reload.
       const absRoots = roots.map((r) => resolve(cwd, r));
       watcher.add(absRoots);
-      const onChange = async (path: string) => {
-        for (const root of absRoots) {
-          const rel = relative(root, path);
-          if (rel.startsWith('..') || rel === '') continue;
-          const id = rel.split(sep)[0]!;
-          const found = connectorJobs(roots, cwd).find((d) => d.id === id);
-          if (!found) store.delete(id);
-          else {
-            const [c] = (await compileConnectors([found], packages, { all: false, threads: 1 })).connectors;
-            for (const d of c!.diagnostics.filter((d) => d.severity === 'error')) logger.error(d.text);
-            put(c!);
-          }
-          logger.info(`recompiled ${id}`);
-          return;
+      // One compile of a connector at a time, the last edit's data last (src/site/dev-reload.ts).
+      const recompile = serialRecompiler(async (id) => {
+        const found = connectorJobs(roots, cwd).find((d) => d.id === id);
+        if (!found) store.delete(id);
+        else {
+          const [c] = (await compileConnectors([found], packages, { all: false, threads: 1 })).connectors;
+          for (const d of c!.diagnostics.filter((d) => d.severity === 'error')) logger.error(d.text);
+          put(c!);
         }
+        logger.info(`recompiled ${id}`);
+      });
+      const onChange = (path: string) => {
+        const id = connectorOfPath(absRoots, path);
+        if (id !== undefined) recompile(id).catch((error: unknown) => logger.error(`plugboard could not recompile ${id}: ${describe(error)}`));
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);

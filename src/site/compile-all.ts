@@ -6,7 +6,7 @@
  * crash policy: a connector plugboard fails on is a failed entry with its connector-internal-error.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildConnectors, type BuildOptions } from '../build/index.ts';
 import type { Job } from '../build/connectors.ts';
@@ -14,12 +14,12 @@ import { siteThreads } from './config.ts';
 import { SITE_VIEW, siteEntry, type SiteConnector } from './connectors.ts';
 
 /**
- * URL of view.ts for worker threads. Bundled (the content loader under Vite), `import.meta.url`
+ * URL of view.ts for worker threads (view.js in the installed package, lib/). Bundled (the content loader under Vite), `import.meta.url`
  * may not be this file: then the source tree under the working directory is used.
  */
 function viewModule(): string {
   try {
-    const here = new URL('./view.ts', import.meta.url);
+    const here = new URL(`./view${extname(import.meta.url)}`, import.meta.url);
     if (existsSync(fileURLToPath(here))) return here.href;
   } catch {
     // Not a file URL.

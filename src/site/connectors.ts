@@ -4,6 +4,7 @@
  * view.ts). The content loader (src/content.config.ts) builds every connector once per build;
  * pages derive operation views from the stored Swagger.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildConnector, type Compiled, type View } from '../build/connector.ts';
@@ -15,8 +16,8 @@ import { renderBody } from './body.ts';
 import { listOperations, operationView, summarize, type OperationSummary, type OperationView } from './operations.ts';
 import { CONNECTOR_FILES, reservedNameReason, unsafeNameReason } from '../core/url-name.ts';
 import type { PackageFile } from './package.ts';
-import { flattenSchema, typeLabel, type SchemaRow } from './schema.ts';
-import { isObject } from '../swagger/index.ts';
+import { PAGE, schemaTable, typeLabel, type SchemaRow } from './schema.ts';
+import { definitionName, isObject } from '../swagger/index.ts';
 
 type Obj = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -46,11 +47,29 @@ export interface OperationEntry extends OperationSummary {
   docsHtml?: string;
 }
 
-export interface DefinitionView {
+/** A shared schema (`definitions`) of a connector: its page is `definitions/<slug>/`. */
+export interface DefinitionEntry {
   name: string;
-  description: string;
+  /** URL segment: the name when it is a plain one, else a safe form of it (definitionNamer). */
+  slug: string;
+  /** `object`, `string`, `array of Item`… */
   type: string;
+}
+
+export interface DefinitionView extends DefinitionEntry {
+  description: string;
   rows: SchemaRow[];
+  /** The table stopped at the page's row limit (schema.ts PAGE). */
+  truncated: boolean;
+  /** Operations whose parameters or responses name it, and definitions whose properties do. */
+  usedBy: { operations: string[]; definitions: string[] };
+}
+
+/** `info.contact` as learn.microsoft.com shows it in the Contact table. */
+export interface Contact {
+  name: string;
+  url: string;
+  email: string;
 }
 
 export interface SiteConnector {
@@ -80,8 +99,15 @@ export interface SiteConnector {
   operations: OperationEntry[];
   actions: number;
   triggers: number;
-  /** Names of the shared schemas; their tables come from the Swagger when the page renders. */
-  definitionNames: string[];
+  /** The shared schemas, each with its own page; their tables come from the Swagger when the page renders. */
+  definitions: DefinitionEntry[];
+  /** Who supports the connector (`info.contact`); absent when it names no one. */
+  contact?: Contact;
+  /**
+   * Digest of the package's two documents: pages cache the parsed documents by it (documentsOf), so
+   * that in `astro dev` a recompiled connector is read again even though its folder is the same.
+   */
+  revision: string;
   bodyHtml: string;
   bodyHeadings: Array<{ depth: number; text: string; id: string }>;
   /** Repo-relative path of connector.mdx. */
@@ -141,7 +167,7 @@ export function failedSiteConnector(id: string, display: string, diagnostics: re
   return {
     id, published: !unsafeNameReason(id), title: id, description: '', version: '', status: '', publisher: '', stackOwner: '', brandColor: '', website: '', privacyPolicy: '',
     categories: [], host: '', basePath: '/', scheme: 'https', hasIcon: false, authKinds: [], auth: [], policies: [], operations: [], actions: 0, triggers: 0,
-    definitionNames: [], bodyHtml: '', bodyHeadings: [], sourceFile: `${display}/connector.mdx`, diagnostics: site, errors, warnings,
+    definitions: [], revision: '', bodyHtml: '', bodyHeadings: [], sourceFile: `${display}/connector.mdx`, diagnostics: site, errors, warnings,
     validation: errors ? 'errors' : warnings ? 'warnings' : 'valid', packageDir: '', packageFiles: [],
   };
 }
@@ -182,7 +208,10 @@ export function siteConnector({ job, source, result, written }: Compiled): SiteC
     const slug = pageOf(s.operationId);
     return { ...s, ...(slug !== undefined ? { slug } : {}), file: fileOf.get(s.operationId) ?? sourceFile, ...(docsHtml ? { docsHtml } : {}) };
   });
-  const definitionNames = Object.keys(isObject(swagger.definitions) ? swagger.definitions : {});
+  const definitionSchemas = isObject(swagger.definitions) ? swagger.definitions : {};
+  const slugOf = definitionNamer(written.files);
+  const definitions = Object.entries(definitionSchemas).map(([name, schema]) => ({ name, slug: slugOf(name), type: typeLabel(schema, definitionSchemas) || 'object' }));
+  const contact = contactOf(info.contact);
   const securityDefinitions = isObject(swagger.securityDefinitions) ? swagger.securityDefinitions : {};
   const auth = authSections(result.id, apiProperties, securityDefinitions);
   const diagnostics = result.diagnostics.map(siteDiagnostic);
@@ -213,7 +242,9 @@ export function siteConnector({ job, source, result, written }: Compiled): SiteC
     operations,
     actions: visible.filter((o) => o.kind === 'action').length,
     triggers: visible.filter((o) => o.kind !== 'action').length,
-    definitionNames,
+    definitions,
+    ...(contact ? { contact } : {}),
+    revision: createHash('sha256').update(JSON.stringify(swagger)).update('\0').update(JSON.stringify(apiProperties)).digest('hex').slice(0, 16),
     bodyHtml: body.html,
     bodyHeadings: body.headings,
     sourceFile,
@@ -243,10 +274,20 @@ export function buildSiteConnector(dir: string, display: string, packageRoot: st
   return siteEntry(job, buildConnector(job, { outDir: packageRoot, view: SITE_VIEW }));
 }
 
-/** Parsed documents of a stored connector; the last few are kept, since pages render connector by connector. */
-const parsed = new Map<string, { swagger: Obj; apiProperties: Obj }>();
-export function documentsOf(c: Pick<SiteConnector, 'packageDir'>): { swagger: Obj; apiProperties: Obj } {
-  const key = c.packageDir;
+interface Documents {
+  swagger: Obj;
+  apiProperties: Obj;
+  /** Definition name → operationIds and definition names that refer to it; made on first use. */
+  usage?: Map<string, { operations: string[]; definitions: string[] }>;
+}
+
+/**
+ * Parsed documents of a stored connector; the last few are kept, since pages render connector by
+ * connector. Keyed by folder and revision: in `astro dev` the folder stays while its files change.
+ */
+const parsed = new Map<string, Documents>();
+export function documentsOf(c: Pick<SiteConnector, 'packageDir' | 'revision'>): Documents {
+  const key = `${c.packageDir}\0${c.revision}`;
   let docs = parsed.get(key);
   if (!docs) {
     docs = {
@@ -260,7 +301,7 @@ export function documentsOf(c: Pick<SiteConnector, 'packageDir'>): { swagger: Ob
 }
 
 /** The full view of one operation of a connector. */
-export function operationDetail(c: SiteConnector, op: Pick<OperationEntry, 'method' | 'path'>): OperationView | undefined {
+export function operationDetail(c: Pick<SiteConnector, 'packageDir' | 'revision' | 'title'>, op: Pick<OperationEntry, 'method' | 'path'>): OperationView | undefined {
   const { swagger, apiProperties } = documentsOf(c);
   return operationView({ title: c.title }, swagger, apiProperties, op.method, op.path);
 }
@@ -280,14 +321,89 @@ export function packageBytes(c: Pick<SiteConnector, 'packageDir' | 'packageFiles
   return c.packageFiles.includes(name) ? readFileSync(join(c.packageDir, name)) : undefined;
 }
 
-/** The shared schemas of a connector as tables. */
-export function definitionsOf(c: Pick<SiteConnector, 'packageDir'>): DefinitionView[] {
-  const { swagger } = documentsOf(c);
-  const definitions = isObject(swagger.definitions) ? swagger.definitions : {};
-  return Object.entries(definitions).map(([name, schema]) => ({
-    name,
+/**
+ * Names definition pages: a definition's page is `definitions/<name>/` when its name is plain
+ * (letters, digits, `_`, `-`, `.`, `~`: what real connectors use); any other character becomes
+ * `-`, and a name already taken (ignoring case, as macOS and Windows do), a file of the package
+ * under `definitions/` or a connector file name gets `-2`, `-3`… Call it in definition order.
+ */
+export function definitionNamer(packageFileNames: readonly string[] = []): (name: string) => string {
+  const taken = new Set([...CONNECTOR_FILES, ...packageFileNames.filter((n) => n.startsWith('definitions/')).map((n) => n.split('/')[1]!)].map((n) => n.toLowerCase()));
+  return (name) => {
+    const base = name.replace(/[^A-Za-z0-9_.~-]+/g, '-').slice(0, 100).replace(/^[.-]+/, '') || 'definition';
+    let slug = base;
+    for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
+    taken.add(slug.toLowerCase());
+    return slug;
+  };
+}
+
+/** `info.contact` with at least one of name, URL and email, as text. */
+function contactOf(raw: unknown): Contact | undefined {
+  if (!isObject(raw)) return undefined;
+  const contact = { name: text(raw.name), url: text(raw.url), email: text(raw.email) };
+  return contact.name || contact.url || contact.email ? contact : undefined;
+}
+
+/** The `$ref` names a schema mentions itself, not through the definitions it names. */
+function refsIn(node: unknown, out: Set<string>, depth = 0): Set<string> {
+  if (depth > 64) return out;
+  if (Array.isArray(node)) for (const v of node) refsIn(v, out, depth + 1);
+  else if (isObject(node)) {
+    const name = definitionName(node.$ref);
+    if (name) out.add(name);
+    for (const [k, v] of Object.entries(node)) if (k !== '$ref') refsIn(v, out, depth + 1);
+  }
+  return out;
+}
+
+/** Which operations and definitions name each definition (their parameters, responses, properties). */
+function usageOf(docs: Documents): NonNullable<Documents['usage']> {
+  if (docs.usage) return docs.usage;
+  const usage: NonNullable<Documents['usage']> = new Map();
+  const entry = (name: string) => {
+    let u = usage.get(name);
+    if (!u) usage.set(name, (u = { operations: [], definitions: [] }));
+    return u;
+  };
+  for (const { method, path, op, item } of listOperations(docs.swagger)) {
+    const names = refsIn([op.parameters, op.responses, item.parameters, item['x-ms-notification-content']], new Set());
+    const id = summarize(method, path, op).operationId;
+    for (const name of names) entry(name).operations.push(id);
+  }
+  const definitions = isObject(docs.swagger.definitions) ? docs.swagger.definitions : {};
+  for (const [from, schema] of Object.entries(definitions)) {
+    for (const name of refsIn(schema, new Set())) if (name !== from) entry(name).definitions.push(from);
+  }
+  docs.usage = usage;
+  return usage;
+}
+
+/** The page of one shared schema: its table within the page's limits, and where it is used. */
+export function definitionDetail(c: Pick<SiteConnector, 'packageDir' | 'revision' | 'definitions'>, slug: string): DefinitionView | undefined {
+  const entry = c.definitions.find((d) => d.slug === slug);
+  if (!entry) return undefined;
+  const docs = documentsOf(c);
+  const definitions = isObject(docs.swagger.definitions) ? docs.swagger.definitions : {};
+  const schema = definitions[entry.name];
+  const table = schemaTable(schema, definitions, PAGE);
+  return {
+    ...entry,
     description: isObject(schema) ? text(schema.description) : '',
-    type: typeLabel(schema, definitions) || 'object',
-    rows: flattenSchema(schema, definitions).filter((r) => r.visibility !== 'internal'),
-  }));
+    rows: table.rows.filter((r) => r.visibility !== 'internal'),
+    truncated: table.truncated,
+    usedBy: usageOf(docs).get(entry.name) ?? { operations: [], definitions: [] },
+  };
+}
+
+/**
+ * What a note about another operation of the connector links to ("Choices from …"): its page
+ * when it has one; an internal operation has none (the site leaves it out, as the designer hides
+ * it), so the note shows its method and path instead. Undefined when no operation has that id.
+ */
+export function operationRef(c: Pick<SiteConnector, 'operations'>, operationId: string): { slug?: string; internal?: { method: string; path: string } } | undefined {
+  const op = c.operations.find((o) => o.operationId === operationId);
+  if (!op) return undefined;
+  if (op.internal) return { internal: { method: op.method.toUpperCase(), path: op.path } };
+  return op.slug !== undefined ? { slug: op.slug } : {};
 }

@@ -3,8 +3,8 @@
  * operation of the compiled Swagger, with parameters grouped like the designer (important first,
  * advanced folded, internal hidden), bodies and returns flattened, trigger mechanics, and samples.
  */
-import { buildRequest, isObject, isSuccess, METHODS, parameters, Placeholder, responses, type Credentials, type HttpRequest, type Operation, type PathItem, type Swagger } from '../swagger/index.ts';
-import { dynamicSource, flattenSchema, isDynamicSchema, resolveRef, typeLabel, type SchemaRow } from './schema.ts';
+import { buildRequest, definitionName, isObject, isSuccess, METHODS, parameters, Placeholder, responses, type Credentials, type HttpRequest, type Operation, type PathItem, type Swagger } from '../swagger/index.ts';
+import { dynamicSource, flattenSchema, isDynamicSchema, PAGE, resolveRef, schemaTable, typeLabel, type SchemaRow } from './schema.ts';
 
 type Obj = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -23,6 +23,8 @@ export interface ParameterGroups {
   advanced: ParameterRow[];
   /** Hidden from the designer; counted, not shown. */
   internal: number;
+  /** The body's fields stopped at the page's row limit (schema.ts PAGE); `ref` names its definition. */
+  bodyTruncated?: { ref?: string };
 }
 
 export interface Returns {
@@ -33,6 +35,10 @@ export interface Returns {
   type: string;
   rows: SchemaRow[];
   dynamicSource?: string;
+  /** `dynamic`: the body is an array, and each item's fields come from `dynamicSource`. */
+  dynamicItems?: true;
+  /** The table stopped at the page's row limit (schema.ts PAGE); `ref` names the body's definition. */
+  truncated?: { ref?: string };
 }
 
 export interface TriggerInfo {
@@ -42,6 +48,8 @@ export interface TriggerInfo {
   callback?: string;
   /** webhook: the notification payload, flattened. */
   payload?: SchemaRow[];
+  /** webhook: the payload's table stopped at the page's row limit; `ref` names its definition. */
+  payloadTruncated?: { ref?: string };
   payloadDescription?: string;
   /** webhook: the operation that removes the subscription. */
   unsubscribe?: string;
@@ -127,7 +135,9 @@ export function groupParameters(params: Obj[], definitions: Obj): ParameterGroup
       const bodyVisibility = p['x-ms-visibility'];
       const { schema } = resolveRef(p.schema, definitions);
       if (isObject(schema.properties)) {
-        const flat = flattenSchema(p.schema, definitions);
+        const table = schemaTable(p.schema, definitions, PAGE);
+        const flat = table.rows;
+        if (table.truncated) groups.bodyTruncated = truncation(p.schema);
         // An object whose properties are all internal is as hidden as they are.
         for (const row of flat) {
           const children = flat.filter((r) => r.path.startsWith(`${row.path}.`));
@@ -187,13 +197,21 @@ export function groupParameters(params: Obj[], definitions: Obj): ParameterGroup
 function hasInternalParent(row: ParameterRow, _rows: ParameterRow[], params: Obj[], definitions: Obj): boolean {
   const body = params.find((p) => p.in === 'body');
   if (!body) return false;
-  const all = flattenSchema(body.schema, definitions);
+  const all = flattenSchema(body.schema, definitions, '', PAGE);
   const parts = row.path.split('.');
   for (let i = 1; i < parts.length; i++) {
     const parent = all.find((r) => r.path === parts.slice(0, i).join('.'));
     if (parent?.visibility === 'internal') return true;
   }
   return false;
+}
+
+/** Where the rest of a cut table is: the definition the schema is (or lists), if any. */
+function truncation(schema: unknown): { ref?: string } {
+  const own = isObject(schema) ? schema : {};
+  const target = own.type === 'array' && isObject(own.items) ? own.items : own;
+  const ref = typeof target.$ref === 'string' ? definitionName(target.$ref) : undefined;
+  return ref ? { ref } : {};
 }
 
 export function operationReturns(swagger: Swagger, op: Obj, definitions: Obj): Returns[] {
@@ -211,8 +229,16 @@ export function operationReturns(swagger: Swagger, op: Obj, definitions: Obj): R
       out.push({ status, description, kind: 'dynamic', type: typeLabel(raw.schema, definitions), rows: [], ...(src ? { dynamicSource: src } : {}) });
       continue;
     }
-    const rows = flattenSchema(raw.schema, definitions).filter((r) => r.visibility !== 'internal');
-    out.push({ status, description, kind: 'table', type: typeLabel(raw.schema, definitions) || 'object', rows });
+    // An array whose items are dynamic: a list of records whose fields come at run time.
+    const items = schema.type === 'array' ? resolveRef(schema.items, definitions).schema : undefined;
+    if (items && isDynamicSchema(items)) {
+      const src = dynamicSource(items, 'schema');
+      out.push({ status, description, kind: 'dynamic', type: 'array', rows: [], dynamicItems: true, ...(src ? { dynamicSource: src } : {}) });
+      continue;
+    }
+    const table = schemaTable(raw.schema, definitions, PAGE);
+    const rows = table.rows.filter((r) => r.visibility !== 'internal');
+    out.push({ status, description, kind: 'table', type: typeLabel(raw.schema, definitions) || 'object', rows, ...(table.truncated ? { truncated: truncation(raw.schema) } : {}) });
   }
   return out;
 }
@@ -234,7 +260,9 @@ function triggerInfo(summary: OperationSummary, op: Obj, item: Obj, params: Obj[
     const content = item['x-ms-notification-content'];
     if (isObject(content)) {
       info.payloadDescription = text(content.description);
-      info.payload = flattenSchema(content.schema, definitions).filter((r) => r.visibility !== 'internal');
+      const table = schemaTable(content.schema, definitions, PAGE);
+      info.payload = table.rows.filter((r) => r.visibility !== 'internal');
+      if (table.truncated) info.payloadTruncated = truncation(content.schema);
     }
     // The unsubscribe operation: a DELETE on a path below this one.
     const del = listOperations(swagger).find((o) => o.method === 'delete' && o.path.startsWith(summary.path.replace(/\/$/, '') + '/'));

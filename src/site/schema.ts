@@ -2,7 +2,10 @@
  * Schemas as tables, the way learn.microsoft.com shows them: one row per property with a dotted
  * path (`items[].user.login`), a label (x-ms-summary, title, else the name), a type
  * (`string`, `date-time`, `array of Issue`), the description and the designer's hints.
- * `$ref`s to definitions are expanded (with a cycle guard and a row limit) and named.
+ * `$ref`s to definitions are expanded (with a cycle guard) and named. What a page shows is bounded
+ * (SchemaLimits): below `maxDepth` levels a row keeps its type, linked to the definition's own
+ * page when it is one, and says its fields are not expanded; past `maxRows` the table stops and says
+ * so. So a page stays small whatever definitions it reaches.
  */
 import { definitionName, isObject } from '../swagger/index.ts';
 
@@ -26,9 +29,30 @@ export interface SchemaRow {
   dynamicValues?: string;
   /** `x-ms-dynamic-schema` / `x-ms-dynamic-properties` source operation. */
   dynamicSchema?: string;
+  /** The same on the items of an array: each item's fields come at run time from this operation. */
+  dynamicItems?: string;
+  /** The row has fields the table does not expand: it is deeper than SchemaLimits.maxDepth. */
+  cut?: true;
+}
+
+export interface SchemaLimits {
+  /** Rows kept; the table says when it stops. */
+  maxRows: number;
+  /** Path segments expanded (`a.b[].c` is 3); a deeper object is one row marked `cut`. */
+  maxDepth: number;
 }
 
 export const MAX_ROWS = 300;
+/** What page data and samples read: every row up to MAX_ROWS, at any depth (cycles stop). */
+export const FULL: SchemaLimits = { maxRows: MAX_ROWS, maxDepth: Infinity };
+/** What a page shows of one schema. */
+export const PAGE: SchemaLimits = { maxRows: 100, maxDepth: 4 };
+
+/** A schema as a table: its rows, and whether it stopped at `maxRows` before the end. */
+export interface SchemaTable {
+  rows: SchemaRow[];
+  truncated: boolean;
+}
 
 export function resolveRef(schema: unknown, definitions: Obj): { schema: Obj; ref?: string } {
   let s: Obj = isObject(schema) ? schema : {};
@@ -92,6 +116,11 @@ function rowOf(path: string, name: string, schema: Obj, definitions: Obj, requir
   if (dv) row.dynamicValues = dv;
   const ds = dynamicSource(schema, 'schema');
   if (ds) row.dynamicSchema = ds;
+  if (schema.type === 'array') {
+    const items = resolveRef(schema.items, definitions).schema;
+    const di = isDynamicSchema(items) ? dynamicSource(items, 'schema') : undefined;
+    if (di) row.dynamicItems = di;
+  }
   return row;
 }
 
@@ -99,41 +128,62 @@ function rowOf(path: string, name: string, schema: Obj, definitions: Obj, requir
  * Flattens a schema into rows. The root itself gives a row only when it is not an object
  * (a primitive or an array of primitives). `internal` rows are kept and marked; callers hide them.
  */
-export function flattenSchema(schema: unknown, definitions: Obj = {}, prefix = ''): SchemaRow[] {
+export function flattenSchema(schema: unknown, definitions: Obj = {}, prefix = '', limits: SchemaLimits = FULL): SchemaRow[] {
+  return schemaTable(schema, definitions, limits, prefix).rows;
+}
+
+const depthOf = (path: string) => (path === '' ? 0 : path.split('.').length);
+
+/** flattenSchema within `limits`, saying whether rows were left out at the end. */
+export function schemaTable(schema: unknown, definitions: Obj = {}, limits: SchemaLimits = PAGE, prefix = ''): SchemaTable {
   const rows: SchemaRow[] = [];
-  const walk = (raw: unknown, path: string, name: string, required: boolean, seen: ReadonlySet<string>, root: boolean) => {
-    if (rows.length >= MAX_ROWS) return;
+  let truncated = false;
+  const push = (row: SchemaRow) => {
+    if (rows.length >= limits.maxRows) truncated = true;
+    else rows.push(row);
+  };
+  // `ownRow` false: an array's item object, whose row would say little ("object"); its fields stand for it.
+  const walk = (raw: unknown, path: string, name: string, required: boolean, seen: ReadonlySet<string>, root: boolean, ownRow = true) => {
+    if (rows.length >= limits.maxRows) {
+      truncated = true;
+      return;
+    }
     const { schema: s, ref } = resolveRef(raw, definitions);
     if (ref && seen.has(ref)) {
-      rows.push(rowOf(path, name, isObject(raw) ? { ...s, ...raw } : s, definitions, required, ref));
+      if (ownRow) push(rowOf(path, name, isObject(raw) ? { ...s, ...raw } : s, definitions, required, ref));
       return;
     }
     const nextSeen = ref ? new Set([...seen, ref]) : seen;
     const merged: Obj = isObject(raw) && ref ? { ...s, ...Object.fromEntries(Object.entries(raw).filter(([k]) => k !== '$ref')) } : s;
     const isArray = merged.type === 'array';
     const props = isObject(merged.properties) ? merged.properties : undefined;
-    if (!root || (!props && !isArray)) {
-      if (path || !props) rows.push(rowOf(path, name, merged, definitions, required, ref));
+    const items = isArray ? resolveRef(merged.items, definitions) : undefined;
+    const expands = props !== undefined || (items !== undefined && (isObject(items.schema.properties) || items.schema.type === 'array'));
+    // Deeper than the page shows: one row, its type (a definition's is linked) standing for its fields.
+    if (!root && expands && depthOf(path) >= limits.maxDepth) {
+      push({ ...rowOf(path, name, merged, definitions, required, ref), cut: true });
+      return;
+    }
+    if (ownRow && (!root || (!props && !isArray))) {
+      if (path || !props) push(rowOf(path, name, merged, definitions, required, ref));
     }
     if (props) {
       const req = new Set(Array.isArray(merged.required) ? merged.required.map(String) : []);
       for (const [key, child] of Object.entries(props)) walk(child, path ? `${path}.${key}` : key, key, req.has(key), nextSeen, false);
-    } else if (isArray) {
-      const items = resolveRef(merged.items, definitions);
-      if (isObject(items.schema.properties) || items.schema.type === 'array') {
-        walk(merged.items, path ? `${path}[]` : '[]', name, false, nextSeen, false);
-        // The item row itself says little ("object"); keep only its children.
-        const itemPath = path ? `${path}[]` : '[]';
-        const i = rows.findIndex((r) => r.path === itemPath);
-        if (i !== -1 && isObject(items.schema.properties)) rows.splice(i, 1);
-      }
+    } else if (items && expands) {
+      walk(merged.items, path ? `${path}[]` : '[]', name, false, nextSeen, false, !isObject(items.schema.properties));
     }
   };
   walk(schema, prefix, prefix.split('.').pop() ?? '', false, new Set(), true);
-  return rows;
+  return { rows, truncated };
 }
 
 /** True when the schema is (or points at) nothing the designer can show: dynamic outputs. */
 export function isDynamicSchema(schema: unknown): boolean {
   return isObject(schema) && (schema['x-ms-dynamic-schema'] !== undefined || schema['x-ms-dynamic-properties'] !== undefined);
+}
+
+/** True when a row adds notes to its description (default, allowed values, dynamic sources, cut fields): only then does a page render them. */
+export function hasNotes(r: SchemaRow): boolean {
+  return r.default !== undefined || r.enum !== undefined || r.dynamicValues !== undefined || r.dynamicSchema !== undefined || r.dynamicItems !== undefined || r.cut === true;
 }

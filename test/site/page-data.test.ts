@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectorJobs } from '../../src/build/connectors.ts';
-import { buildSiteConnector, definitionsOf, operationDetail } from '../../src/site/connectors.ts';
-import { flattenSchema, typeLabel } from '../../src/site/schema.ts';
-import { groupParameters } from '../../src/site/operations.ts';
+import { buildSiteConnector, definitionDetail, operationDetail } from '../../src/site/connectors.ts';
+import { flattenSchema, PAGE, schemaTable, typeLabel } from '../../src/site/schema.ts';
+import { groupParameters, operationReturns } from '../../src/site/operations.ts';
+import { definitionNamer } from '../../src/site/connectors.ts';
+import { pageLinks } from '../../src/site/links.ts';
 import { card, oneLine } from '../../src/site/catalogue.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
@@ -65,13 +67,69 @@ describe('flattenSchema', () => {
   });
 });
 
+describe('schema tables within a page', () => {
+  const chain = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`D${i}`, { type: 'object', properties: { id: { type: 'string' }, ...(i < 11 ? { next: { $ref: `#/definitions/D${i + 1}` } } : {}) } }]));
+
+  it('stops expanding below maxDepth and marks the row whose fields are left out', () => {
+    const rows = flattenSchema({ $ref: '#/definitions/D0' }, chain, '', PAGE);
+    expect(rows.map((r) => r.path)).toEqual(['id', 'next', 'next.id', 'next.next', 'next.next.id', 'next.next.next', 'next.next.next.id', 'next.next.next.next']);
+    expect(rows.at(-1)).toMatchObject({ type: 'D4', ref: 'D4', cut: true });
+    expect(rows.filter((r) => r.cut)).toHaveLength(1);
+    // Page data and samples still read every level.
+    expect(flattenSchema({ $ref: '#/definitions/D0' }, chain).length).toBe(23);
+  });
+
+  it('stops at maxRows and says so', () => {
+    const wide = { type: 'object', properties: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}`, { type: 'string' }])) };
+    expect(schemaTable(wide, {}, PAGE)).toMatchObject({ truncated: true, rows: { length: PAGE.maxRows } });
+    expect(schemaTable(wide, {}, { maxRows: 200, maxDepth: 4 }).truncated).toBe(false);
+    const returns = operationReturns({ definitions: { Wide: wide } } as never, { responses: { 200: { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/Wide' } } } } }, { Wide: wide });
+    expect(returns[0]).toMatchObject({ kind: 'table', truncated: { ref: 'Wide' } });
+    expect(returns[0]!.rows).toHaveLength(PAGE.maxRows);
+  });
+
+  it('says where the fields of dynamic array items come from', () => {
+    const dynamicItems = { type: 'array', items: { 'x-ms-dynamic-schema': { operationId: 'GetSchema', parameters: {}, 'value-path': 'schema' } } };
+    const rows = flattenSchema({ type: 'object', properties: { value: dynamicItems } }, {});
+    expect(rows).toMatchObject([{ path: 'value', type: 'array', dynamicItems: 'GetSchema' }]);
+    const returns = operationReturns({} as never, { responses: { 200: { description: 'OK', schema: dynamicItems } } }, {});
+    expect(returns[0]).toMatchObject({ kind: 'dynamic', dynamicItems: true, dynamicSource: 'GetSchema' });
+  });
+});
+
+describe('links between the pages of a connector', () => {
+  const operations = [
+    { operationId: 'ListChoices', method: 'get', path: '/choices', internal: true, slug: 'ListChoices' },
+    { operationId: 'GetItem', method: 'get', path: '/items/{id}', internal: false, slug: 'GetItem' },
+    { operationId: 'bad id', method: 'post', path: '/x', internal: false },
+  ] as never;
+  const links = pageLinks({ operations, definitions: [{ name: 'Item', slug: 'Item', type: 'object' }] }, '../');
+
+  it('link an operation with a page, and show an internal one by method and path', () => {
+    expect(links.operation('GetItem')).toEqual({ operationId: 'GetItem', href: '../GetItem/' });
+    expect(links.operation('ListChoices')).toEqual({ operationId: 'ListChoices', internal: { method: 'GET', path: '/choices' } });
+    expect(links.operation('bad id')).toEqual({ operationId: 'bad id' });
+    expect(links.operation('Missing')).toEqual({ operationId: 'Missing' });
+  });
+
+  it('link definitions to their pages', () => {
+    expect(links.definition('Item')).toBe('../definitions/Item/');
+    expect(links.definition('Other')).toBeUndefined();
+  });
+
+  it('name definition pages with safe, unique segments', () => {
+    const slug = definitionNamer(['definitions/Taken.png']);
+    expect(['Item', 'item', 'ResourceArray[PolicyV2]', 'a b/c', '..', 'index.html', 'Taken.png', 'Item'].map(slug)).toEqual(['Item', 'item-2', 'ResourceArray-PolicyV2-', 'a-b-c', 'definition', 'index.html-2', 'Taken.png-2', 'Item-3']);
+  });
+});
+
 describe('bundled connectors', () => {
   it('are all there', () => {
     expect([...byId.keys()]).toEqual(['github-issues', 'mailchimp-audiences', 'open-meteo', 'the-cat-api']);
   });
 
   it.each(connectors.map((c) => [c.id, c] as const))('%s: auth sections, policies, card', async (id, c) => {
-    await expect(json({ card: card(c), auth: c.auth, policies: c.policies, operations: c.operations, diagnostics: c.diagnostics, definitions: definitionsOf(c) })).toMatchFileSnapshot(join(GOLDEN, id, 'connector.json'));
+    await expect(json({ card: card(c), contact: c.contact, auth: c.auth, policies: c.policies, operations: c.operations, diagnostics: c.diagnostics, definitions: c.definitions.map((d) => definitionDetail(c, d.slug)) })).toMatchFileSnapshot(join(GOLDEN, id, 'connector.json'));
   });
 
   it.each(connectors.flatMap((c) => c.operations.filter((o) => !o.internal).map((o) => [`${c.id}/${o.operationId}`, c, o] as const)))(
@@ -80,6 +138,10 @@ describe('bundled connectors', () => {
       await expect(json(operationDetail(c, o))).toMatchFileSnapshot(join(GOLDEN, `${name}.json`));
     },
   );
+
+  it('carries the Contact of info.contact', () => {
+    expect(byId.get('github-issues')!.contact).toEqual({ name: 'plugboard', url: 'https://github.com/plugboard/plugboard', email: 'connectors@plugboard.dev' });
+  });
 
   it('shows the dynamic-values source of ListIssues parameters', () => {
     const c = byId.get('github-issues')!;
