@@ -6,11 +6,12 @@
  *
  * The corpus holds `<category>/<name>/apiDefinition.swagger.json` (+ apiProperties.json).
  * Phases, each in a fresh child process (so that start-up and peak RSS are its own):
- *   1. import every corpus connector into a temporary connectors/ folder, N times (ids `<id>-<k>`);
+ *   1. import every corpus connector into a temporary connectors/ folder, N times (ids `<id>-<k>`),
+ *      or with `--shape real` the connectors scripts/connector-sample.ts draws (as `npm run bench:site`);
  *   2. `plugboard build` of all of them into a temporary dist/, once per --jobs value;
  *   3. `plugboard check` of all of them, once per --jobs value, then twice with `--cache` (cold, warm);
- *   4. when @redocly/cli is installed, `redocly lint --format=summary` over the same original
- *      definitions (copied N times), timed the same way.
+ *   4. when @redocly/cli is installed, `redocly lint --format=summary` over the same Swagger files
+ *      plugboard imported (copied N times, or the drawn ones), timed the same way.
  *
  *   npm run bench -- --check-speed
  *
@@ -25,6 +26,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import JSON5 from 'json5';
+import { DEFAULT_CORPORA, describeDraw, drawConnectors, readCorpus, writeDrawn } from './connector-sample.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -106,39 +108,6 @@ function countOperations(swaggerPath: string): number {
 /** How many copies of each corpus connector the run uses. */
 interface PlanEntry extends CorpusEntry {
   copies: number;
-}
-
-/**
- * Operations per connector in the ~1,000 public connectors (src/PLATFORM.md #certified-connectors-in-numbers): bucket upper
- * bounds and how many connectors fall in each. `--shape real` draws copies of the corpus
- * connectors in each bucket so that the run has the same spread of sizes.
- */
-const REAL_BUCKETS: Array<[maxOps: number, connectors: number]> = [
-  [1, 122],
-  [5, 307],
-  [10, 192],
-  [25, 229],
-  [50, 110],
-  [100, 48],
-  [Infinity, 19],
-];
-
-function plan(entries: CorpusEntry[], times: number, shape: 'uniform' | 'real', total: number): PlanEntry[] {
-  if (shape === 'uniform') return entries.map((e) => ({ ...e, copies: times }));
-  const ops = entries.map((e) => countOperations(join(e.dir, SWAGGER)));
-  const bucketOf = (n: number) => REAL_BUCKETS.findIndex(([max]) => n <= max);
-  const copies = entries.map(() => 0);
-  const all = REAL_BUCKETS.reduce((n, [, c]) => n + c, 0);
-  REAL_BUCKETS.forEach(([, count], b) => {
-    let members = entries.map((_, i) => i).filter((i) => bucketOf(ops[i]!) === b);
-    // A bucket the corpus has no connector for borrows from the nearest one.
-    for (let d = 1; members.length === 0 && d < REAL_BUCKETS.length; d++) {
-      members = entries.map((_, i) => i).filter((i) => Math.abs(bucketOf(ops[i]!) - b) === d);
-    }
-    const want = Math.round((count * total) / all);
-    for (let k = 0; k < want; k++) copies[members[k % members.length]!]!++;
-  });
-  return entries.map((e, i) => ({ ...e, copies: copies[i]! })).filter((e) => e.copies > 0);
 }
 
 function replicaIds(entry: PlanEntry): string[] {
@@ -282,10 +251,11 @@ function header(): string {
 const usage = `Usage: npm run bench -- [--corpus <dir>] [--times N | --shape real [--size N]] [--jobs 1,2] [--keep]
        npm run bench -- --check-speed
 
-  --corpus <dir>   Corpus of <category>/<name>/apiDefinition.swagger.json (default ${DEFAULT_CORPUS})
+  --corpus <dir>   Corpus of <category>/<name>/apiDefinition.swagger.json (default ${DEFAULT_CORPUS};
+                   with --shape real, ${DEFAULT_CORPORA.join(' and ')})
   --times <N>      Replicate the corpus N times, ids <id>-<k> (default 1)
-  --shape real     Instead, draw --size connectors (default 1000) from the corpus with the spread of
-                   operations per connector of the ~1,000 public connectors (~16,000 operations)
+  --shape real     Instead, draw --size connectors (default 1000) with the spread of sizes of the
+                   ~1,000 public connectors, as npm run bench:site does (scripts/connector-sample.ts)
   --jobs <list>    Thread settings to compare for build and check, like 1,2 or auto (default 1,2)
   --keep           Keep the temporary folder
   --check-speed    Only time every check over a synthetic 200-operation document (median of 50 runs)
@@ -307,33 +277,46 @@ async function parent(argv: string[]): Promise<number> {
     return 0;
   }
   if (values['check-speed']) return checkSpeed();
-  const corpus = resolve(values.corpus ?? join(ROOT, DEFAULT_CORPUS));
-  const times = Number(values.times ?? 1);
-  if (!Number.isInteger(times) || times < 1) {
-    process.stderr.write(`bench: --times expects a positive integer\n`);
-    return 2;
-  }
-  const jobsList = (values.jobs ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean);
-  if (!existsSync(corpus)) {
-    process.stdout.write(`bench: skipped, no corpus at ${corpus} (pass --corpus <dir>)\n`);
-    return 0;
-  }
-  const entries = listCorpus(corpus);
-  if (entries.length === 0) {
-    process.stdout.write(`bench: skipped, no <category>/<name>/${SWAGGER} under ${corpus}\n`);
-    return 0;
-  }
-
   const shape = values.shape === 'real' ? 'real' : 'uniform';
   if (values.shape !== undefined && values.shape !== 'real' && values.shape !== 'uniform') {
     process.stderr.write(`bench: --shape takes real or uniform\n`);
     return 2;
   }
+  const times = Number(values.times ?? 1);
+  if (!Number.isInteger(times) || times < 1) {
+    process.stderr.write(`bench: --times expects a positive integer\n`);
+    return 2;
+  }
   const size = Number(values.size ?? 1000);
-  const chosen = plan(entries, times, shape, size);
-  const total = chosen.reduce((n, e) => n + e.copies, 0);
+  if (!Number.isInteger(size) || size < 1) {
+    process.stderr.write(`bench: --size expects a positive integer\n`);
+    return 2;
+  }
+  const jobsList = (values.jobs ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean);
+  const corpora = values.corpus !== undefined ? [resolve(values.corpus)] : shape === 'real' ? DEFAULT_CORPORA.map((c) => join(ROOT, c)) : [join(ROOT, DEFAULT_CORPUS)];
+  const absent = corpora.find((c) => !existsSync(c));
+  if (absent !== undefined) {
+    process.stdout.write(`bench: skipped, no corpus at ${absent} (pass --corpus <dir>)\n`);
+    return 0;
+  }
+  const entries = shape === 'uniform' ? listCorpus(corpora[0]!) : [];
+  const corpus = shape === 'real' ? readCorpus(corpora) : undefined;
+  if (shape === 'uniform' ? entries.length === 0 : corpus!.connectors.length === 0) {
+    process.stdout.write(`bench: skipped, no <category>/<name>/${SWAGGER} under ${corpora.join(', ')}\n`);
+    return 0;
+  }
 
   const tmp = mkdtempSync(join(tmpdir(), 'plugboard-bench-'));
+  let chosen: PlanEntry[];
+  let drawnLines: string[] = [];
+  if (corpus) {
+    const drawn = writeDrawn(drawConnectors(corpus.connectors, size), join(tmp, 'drawn'));
+    chosen = drawn.map((d) => ({ id: d.id, dir: d.dir, copies: 1 }));
+    drawnLines = describeDraw(drawn);
+  } else {
+    chosen = entries.map((e) => ({ ...e, copies: times }));
+  }
+  const total = chosen.reduce((n, e) => n + e.copies, 0);
   const planFile = join(tmp, 'plan.json');
   writeFileSync(planFile, JSON.stringify(chosen));
   const connectorsDir = join(tmp, 'connectors');
@@ -344,7 +327,7 @@ async function parent(argv: string[]): Promise<number> {
   };
   try {
     process.stdout.write(
-      `plugboard bench: ${shape === 'real' ? `${total} connectors drawn from ${entries.length} corpus connectors with the real-world spread of sizes` : `${entries.length} corpus connectors × ${times} = ${total} connectors`}, ${process.version}, temp ${tmp}\n\n${header()}\n`,
+      `plugboard bench: ${corpus ? `${total} connectors drawn from ${corpus.connectors.length} corpus connectors with the real-world spread of sizes` : `${entries.length} corpus connectors × ${times} = ${total} connectors`}, ${process.version}, temp ${tmp}\n${drawnLines.map((l) => `${l}\n`).join('')}\n${header()}\n`,
     );
 
     const imp = await phase(tmp, 'import', ['--phase', 'import', '--plan', planFile, '--target', connectorsDir]);
@@ -385,7 +368,7 @@ async function parent(argv: string[]): Promise<number> {
     if (!existsSync(redocly)) {
       process.stdout.write(`\nredocly: skipped, @redocly/cli is not installed (npm install -D @redocly/cli@2.77.0)\n`);
     } else {
-      // The same original definitions plugboard imported, one copy per replica.
+      // The same Swagger files plugboard imported, one copy per replica.
       const files: string[] = [];
       let operations = 0;
       for (const entry of chosen) {
