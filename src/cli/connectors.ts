@@ -2,7 +2,8 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { connectorJobs, jobOf, listConnectorDirs, type Job } from '../build/connectors.ts';
-import { UsageError, didYouMean, display, plural } from './util.ts';
+import { UsageError, didYouMean, display } from './util.ts';
+import { plural } from '../core/plural.ts';
 
 /**
  * The jobs of `ids` under `root`, or of every connector there. A usage error (exit 2) when the

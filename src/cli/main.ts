@@ -9,5 +9,13 @@ import { join } from 'node:path';
 process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'plugboard-compile-cache');
 module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE);
 
+// `plugboard check | head`: the reader closing the pipe ends the run quietly, as cat or grep do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const { run } = await import('./cli.ts');
 process.exitCode = await run(process.argv.slice(2));

@@ -6,7 +6,8 @@
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Outcome } from '../build/outcome.ts';
 import { FORMATTERS } from './formatters/index.ts';
-import { plural, problemsSummary, useColor } from './util.ts';
+import { problemsSummary, useColor } from './util.ts';
+import { plural } from '../core/plural.ts';
 
 /** An outcome of either kind: what the report needs of it. */
 export type ReportedOutcome = Pick<Outcome, 'id' | 'diagnostics' | 'crash' | 'operations'>;

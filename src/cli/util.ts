@@ -1,4 +1,5 @@
 /** Small shared pieces of the CLI: usage errors, paths as shown, numbers as words, suggestions. */
+import { plural } from '../core/plural.ts';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
@@ -37,10 +38,6 @@ export function display(path: string, cwd = process.cwd()): string {
   return sep === '/' ? shown : shown.split(sep).join('/');
 }
 
-/** `1 error`, `2 errors`, `0 errors`: every count the CLI prints goes through here. */
-export function plural(n: number, word: string, words = word + 's'): string {
-  return `${n} ${n === 1 ? word : words}`;
-}
 
 /** `1 error, 2 warnings, 1 info`, or `no problems`: the counts of a summary line. */
 export function problemsSummary(diagnostics: readonly Diagnostic[]): string {

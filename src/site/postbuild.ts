@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
 import { firstLine } from '../check/rules/connector-internal-error.ts';
+import { plural } from '../core/plural.ts';
 import { isSkipped, readRegularText } from '../core/safe-fs.ts';
 import { siteOutDir } from './config.ts';
 import type { DiagnosticsSummary } from './endpoints.ts';
@@ -28,7 +29,7 @@ async function indexPages(): Promise<void> {
     const added = await index.addDirectory({ path: out });
     if (added.errors.length) return fail(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
     await index.writeFiles({ outputPath: join(out, 'pagefind') });
-    process.stdout.write(`Indexed ${added.page_count} pages with Pagefind in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
+    process.stdout.write(`Indexed ${plural(added.page_count, 'page')} with Pagefind in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
   } catch (error) {
     fail(`Pagefind failed: ${firstLine(error)}`);
   } finally {
@@ -51,7 +52,7 @@ const summary = readSummary();
 if (summary) {
   for (const d of summary.diagnostics) process.stdout.write(`${d.severity} ${d.text}\n`);
   const failed = new Set(summary.diagnostics.filter((d) => d.text.endsWith('(connector-internal-error)')).map((d) => d.connector)).size;
-  process.stdout.write(`Site: ${summary.connectors} connectors, ${summary.errors} errors, ${summary.warnings} warnings${failed ? `, ${failed} connector${failed === 1 ? '' : 's'} failed` : ''}\n`);
+  process.stdout.write(`Site: ${plural(summary.connectors, 'connector')}, ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}${failed ? `, ${plural(failed, 'connector')} failed` : ''}\n`);
   if (summary.connectors === 0) fail('no connectors were built into the site');
   if (summary.errors > 0) process.exitCode = 1;
 }

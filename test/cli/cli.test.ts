@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NO_STACK, REPO, cli, tempDir } from './helpers.ts';
+import { MAIN, NO_STACK, REPO, cli, tempDir } from './helpers.ts';
 
 describe('plugboard (usage)', () => {
   const cwd = tempDir();
@@ -69,5 +71,20 @@ describe('plugboard (usage)', () => {
     const r = cli([], cwd);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Commands:');
+  });
+
+  it('ends quietly when the reader closes the pipe (plugboard check | head -c 1)', () => {
+    // 3,000 unknown front-matter keys: a report far larger than a pipe's buffer, so the writes
+    // after head has exited fail with EPIPE.
+    const dir = tempDir();
+    expect(cli(['new', 'big'], dir).code).toBe(0);
+    const file = join(dir, 'connectors', 'big', 'connector.mdx');
+    const text = readFileSync(file, 'utf8');
+    const keys = Array.from({ length: 3000 }, (_, i) => `unknownKey${i}: 1`).join('\n');
+    writeFileSync(file, text.replace(/^---\n/, `---\n${keys}\n`));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${MAIN}" check | head -c 1 > /dev/null; echo "exit \${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr).not.toMatch(NO_STACK);
+    expect(r.stdout).toMatch(/^exit 1$/m);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostic, type Severity } from '../../src/core/diagnostic.ts';
-import { closestMatch, didYouMean, plural, problemsSummary } from '../../src/cli/util.ts';
+import { closestMatch, didYouMean, problemsSummary } from '../../src/cli/util.ts';
+import { plural } from '../../src/core/plural.ts';
 
 const diagnostic = (severity: Severity) =>
   new Diagnostic({ ruleId: 'frontmatter-yaml', severity, message: 'x', file: 'connectors/a/connector.mdx', place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, url: 'https://example.com/rules#frontmatter-yaml', args: [] });

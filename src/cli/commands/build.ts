@@ -9,7 +9,8 @@ import { formatOption, jobsOption, parseCommand, stringOption } from '../args.ts
 import { resolveJobs } from '../connectors.ts';
 import { createProgress } from '../progress.ts';
 import { operationCount, writeReport } from '../report.ts';
-import { EXIT, UsageError, describeError, display, plural, seconds } from '../util.ts';
+import { EXIT, UsageError, describeError, display, seconds } from '../util.ts';
+import { plural } from '../../core/plural.ts';
 
 /** Where `build` writes packages unless --out says otherwise: outside the site's dist/. */
 export const DEFAULT_OUT = 'packages';

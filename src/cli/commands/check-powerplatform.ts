@@ -13,7 +13,8 @@ import { checkPowerPlatformFolder, SWAGGER_FILE } from '../../import/powerplatfo
 import { formatOption, parseCommand } from '../args.ts';
 import { createProgress } from '../progress.ts';
 import { operationCount, writeReport } from '../report.ts';
-import { EXIT, UsageError, display, plural, seconds } from '../util.ts';
+import { EXIT, UsageError, display, seconds } from '../util.ts';
+import { plural } from '../../core/plural.ts';
 
 /** Options of `check` on MDX connectors that have no meaning for a folder checked as it is: parsed to say so. */
 const MDX_ONLY_OPTIONS: ParseArgsOptionsConfig = {

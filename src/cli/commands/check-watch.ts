@@ -14,7 +14,8 @@ import type { Threads } from '../../build/pool.ts';
 import { stylish } from '../formatters/stylish.ts';
 import { createProgress } from '../progress.ts';
 import { watchConnectors } from '../watch.ts';
-import { EXIT, display, plural, problemsSummary, seconds, useColor } from '../util.ts';
+import { EXIT, display, problemsSummary, seconds, useColor } from '../util.ts';
+import { plural } from '../../core/plural.ts';
 
 export interface CheckWatchOptions {
   /** The connectors checked first. */

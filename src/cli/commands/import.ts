@@ -11,7 +11,8 @@ import type { ImportOptions, ImportResult } from '../../import/types.ts';
 import { assertOneOf, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder, SAFE_ID } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
-import { CONNECTOR_ID, EXIT, UsageError, describeError, display, plural, useColor } from '../util.ts';
+import { CONNECTOR_ID, EXIT, UsageError, describeError, display, useColor } from '../util.ts';
+import { plural } from '../../core/plural.ts';
 
 export const importHelp = `Usage: plugboard import <source...> [options]
        plugboard import --sample <file.json> [--sample …] --into <id> --operation <operationId> [--status 200]

@@ -5,7 +5,8 @@ import { parseCommand } from '../args.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { packageName, repositoryFiles } from '../repository-template.ts';
 import { connectorTemplate, titleFromId } from '../template.ts';
-import { EXIT, UsageError, display, plural, version } from '../util.ts';
+import { EXIT, UsageError, display, version } from '../util.ts';
+import { plural } from '../../core/plural.ts';
 
 /** The id of the starter connector. */
 export const STARTER = 'example';

@@ -5,7 +5,7 @@
  */
 import pc from 'picocolors';
 import type { Diagnostic } from '../../core/diagnostic.ts';
-import { plural } from '../util.ts';
+import { plural } from '../../core/plural.ts';
 
 export interface FormatContext {
   /** Colour the output (only when the stream it goes to is a TTY). */
