@@ -3,10 +3,10 @@
  * pass; the importer compiles each result back and keeps the sugar only where the round trip
  * is exact, so nothing is ever lost by being "prettier".
  */
-import { equalJson as equal, getOwn, setOwn } from '../core/own.ts';
-import { compileDynamicSchema, compileDynamicValues } from '../compiler/passes/dynamic.ts';
+import { getOwn, setOwn } from '../core/own.ts';
 import { pathTemplateNames } from '../compiler/passes/operation.ts';
 import { isObject } from '../swagger/index.ts';
+import { dynamicSchemaSugar, dynamicValuesSugar } from './desugar-dynamic.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -16,55 +16,20 @@ const RENAME_BACK: Record<string, string> = {
   'x-ms-test-value': 'testValue',
 };
 
-/** `{ value: v }` / `{ parameterReference: p }` (dynamic-list form) → sugar argument. */
-function argsFromList(list: unknown): Obj | undefined {
-  if (!isObject(list)) return undefined;
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(list)) {
-    if (isObject(v) && 'parameterReference' in v && Object.keys(v).length === 1) setOwn(out, k, { parameter: v.parameterReference });
-    else if (isObject(v) && 'value' in v && Object.keys(v).length === 1) setOwn(out, k, v.value);
-    else return undefined;
-  }
-  return out;
-}
-
-/** The `dynamicValues` sugar for a node, when both twins are present. (Verified by the caller.) */
-function dynamicValuesSugar(node: Obj): Obj | undefined {
-  const values = node['x-ms-dynamic-values'];
-  const list = node['x-ms-dynamic-list'];
-  if (!isObject(values) || !isObject(list)) return undefined;
-  const sugar: Obj = { operationId: values.operationId };
-  if (values.parameters !== undefined) sugar.parameters = values.parameters;
-  if (values['value-collection'] !== undefined) sugar.collection = values['value-collection'];
-  sugar.value = values['value-path'];
-  if (values['value-title'] !== undefined) sugar.title = values['value-title'];
-  const [v, l] = compileDynamicValues(sugar);
-  return equal(v, values) && equal(l, list) ? sugar : undefined;
-}
-
-function dynamicSchemaSugar(node: Obj): Obj | undefined {
-  const schema = node['x-ms-dynamic-schema'];
-  const properties = node['x-ms-dynamic-properties'];
-  if (!isObject(schema) || !isObject(properties)) return undefined;
-  const sugar: Obj = { operationId: schema.operationId };
-  if (schema.parameters !== undefined) sugar.parameters = schema.parameters;
-  if (schema['value-path'] !== undefined) sugar.path = schema['value-path'];
-  const [d, p] = compileDynamicSchema(sugar);
-  return equal(d, schema) && equal(p, properties) ? sugar : undefined;
-}
-
 /** Renames `x-ms-*` keys to their sugar in one node, in place of the original key. */
 export function desugarKeys(node: Obj, extra: Record<string, string> = {}): Obj {
   const out: Obj = {};
-  const dynamicValues = dynamicValuesSugar(node);
-  const dynamicSchema = dynamicSchemaSugar(node);
+  const dynamic = [
+    { key: 'dynamicValues', found: 'dynamicValues' in node ? undefined : dynamicValuesSugar(node) },
+    { key: 'dynamicSchema', found: 'dynamicSchema' in node ? undefined : dynamicSchemaSugar(node) },
+  ];
   for (const [key, value] of Object.entries(node)) {
     const sugar = getOwn<string>(RENAME_BACK, key) ?? getOwn<string>(extra, key);
-    if (sugar && !Object.hasOwn(node, sugar)) out[sugar] = value;
-    else if (key === 'x-ms-dynamic-values' && dynamicValues && !('dynamicValues' in node)) out.dynamicValues = dynamicValues;
-    else if (key === 'x-ms-dynamic-list' && dynamicValues && !('dynamicValues' in node)) continue;
-    else if (key === 'x-ms-dynamic-schema' && dynamicSchema && !('dynamicSchema' in node)) out.dynamicSchema = dynamicSchema;
-    else if (key === 'x-ms-dynamic-properties' && dynamicSchema && !('dynamicSchema' in node)) continue;
+    const replaced = dynamic.find((d) => d.found?.consumes.includes(key));
+    if (replaced) {
+      // The sugar stands where the first key it replaces stood.
+      if (!Object.hasOwn(out, replaced.key)) out[replaced.key] = replaced.found!.sugar;
+    } else if (sugar && !Object.hasOwn(node, sugar)) out[sugar] = value;
     else setOwn(out, key, value);
   }
   return out;
@@ -168,54 +133,3 @@ export function rawOperation(op: Obj, method: string, path: string, stem: string
   return out;
 }
 
-/** The compiler lists the callback chain in `required` itself. */
-function dropRequired(node: Obj, name: string): void {
-  if (!Array.isArray(node.required)) return;
-  const rest = node.required.filter((n) => n !== name);
-  if (rest.length) node.required = rest;
-  else delete node.required;
-}
-
-/**
- * A webhook trigger as `kind: webhook`: the callback property and the notification content
- * become `callback` and `payload`. Returns undefined when the shape is not the usual one.
- */
-export function desugarWebhook(op: Obj, pathItem: Obj, method: string, path: string, stem: string): Obj | undefined {
-  const content = pathItem['x-ms-notification-content'];
-  if (op['x-ms-trigger'] !== 'single' || !isObject(content) || !Array.isArray(op.parameters)) return undefined;
-  const body = op.parameters.find((p): p is Obj => isObject(p) && p.in === 'body');
-  if (!body || !isObject(body.schema) || typeof body.schema.$ref === 'string') return undefined;
-  const schema = structuredClone(body.schema) as Obj;
-  const names: string[] = [];
-  let node: Obj = schema;
-  // Follow the single chain of objects down to the flagged property.
-  for (;;) {
-    const props = isObject(node.properties) ? node.properties : undefined;
-    if (!props) return undefined;
-    const hit = Object.entries(props).find(([, v]) => isObject(v) && v['x-ms-notification-url'] === true);
-    if (hit) {
-      names.push(hit[0]);
-      const prop = hit[1] as Obj;
-      // The compiler generates exactly this property; one with a label or description stays as written.
-      const generated = Object.keys(prop).every((k) => ['type', 'x-ms-notification-url', 'x-ms-visibility'].includes(k)) && prop.type === 'string' && prop['x-ms-visibility'] === 'internal';
-      if (generated) {
-        delete props[hit[0]];
-        dropRequired(node, hit[0]);
-      }
-      break;
-    }
-    const nested = Object.entries(props).filter(([, v]) => isObject(v) && isObject((v as Obj).properties));
-    const next = nested.find(([, v]) => JSON.stringify(v).includes('"x-ms-notification-url":true'));
-    if (!next) return undefined;
-    names.push(next[0]);
-    dropRequired(node, next[0]);
-    node = next[1] as Obj;
-  }
-  const trigger = desugarOperation({ ...op, parameters: op.parameters.map((p) => (p === body ? { ...body, schema } : p)) }, method, path, stem);
-  const fm: Obj = { kind: 'webhook' };
-  for (const [k, v] of Object.entries(trigger)) if (k !== 'x-ms-trigger') setOwn(fm, k, v);
-  if (names.join('.') !== 'callbackUrl') fm.callback = names.join('.');
-  if (content.description !== undefined) fm.payloadDescription = content.description;
-  fm.payload = desugarSchema(content.schema);
-  return fm;
-}
