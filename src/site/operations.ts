@@ -138,6 +138,9 @@ export function groupParameters(params: Obj[], definitions: Obj): ParameterGroup
         const table = schemaTable(p.schema, definitions, PAGE);
         const flat = table.rows;
         if (table.truncated) groups.bodyTruncated = truncation(p.schema);
+        // Each path's own visibility, before the promotion below: what hides the rows under it.
+        const ownVisibility = new Map<string, SchemaRow['visibility']>();
+        for (const row of flat) if (!ownVisibility.has(row.path)) ownVisibility.set(row.path, row.visibility);
         // An object whose properties are all internal is as hidden as they are.
         for (const row of flat) {
           const children = flat.filter((r) => r.path.startsWith(`${row.path}.`));
@@ -145,7 +148,7 @@ export function groupParameters(params: Obj[], definitions: Obj): ParameterGroup
         }
         for (const row of flat) {
           // A property inside an internal body, or below an internal property, is internal.
-          const internalAncestor = bodyVisibility === 'internal';
+          const internalAncestor = bodyVisibility === 'internal' || underInternal(row.path, ownVisibility);
           add({ ...row, visibility: internalAncestor ? 'internal' : row.visibility, key: `body/${row.path}`, in: 'body', required: row.required && p.required === true });
         }
         continue;
@@ -183,26 +186,13 @@ export function groupParameters(params: Obj[], definitions: Obj): ParameterGroup
     if (dv) row.dynamicValues = dv;
     add(row);
   }
-  // Hidden rows below hidden parents are already counted; nested rows under internal objects too.
-  for (const key of ['important', 'normal', 'advanced'] as const) {
-    const hidden = groups[key].filter((r) => r.in === 'body' && hasInternalParent(r, [...groups.important, ...groups.normal, ...groups.advanced], params, definitions));
-    if (hidden.length) {
-      groups[key] = groups[key].filter((r) => !hidden.includes(r));
-      groups.internal += hidden.length;
-    }
-  }
   return groups;
 }
 
-function hasInternalParent(row: ParameterRow, _rows: ParameterRow[], params: Obj[], definitions: Obj): boolean {
-  const body = params.find((p) => p.in === 'body');
-  if (!body) return false;
-  const all = flattenSchema(body.schema, definitions, '', PAGE);
-  const parts = row.path.split('.');
-  for (let i = 1; i < parts.length; i++) {
-    const parent = all.find((r) => r.path === parts.slice(0, i).join('.'));
-    if (parent?.visibility === 'internal') return true;
-  }
+/** True when a dotted ancestor of `path` (`a` and `a.b` of `a.b.c`) is internal. */
+function underInternal(path: string, visibility: ReadonlyMap<string, SchemaRow['visibility']>): boolean {
+  const parts = path.split('.');
+  for (let i = 1; i < parts.length; i++) if (visibility.get(parts.slice(0, i).join('.')) === 'internal') return true;
   return false;
 }
 

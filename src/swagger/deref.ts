@@ -41,6 +41,9 @@ export function deref(swagger: Swagger, node: unknown): JsonObject | undefined {
 /** `#/definitions/Issue` → `Issue` (decoded), else undefined. */
 export function definitionName(ref: unknown): string | undefined {
   if (typeof ref !== 'string' || !ref.startsWith('#/definitions/')) return undefined;
+  // Most names need no unescaping: read them straight (the site asks this for every schema row).
+  const rest = ref.slice('#/definitions/'.length);
+  if (rest !== '' && !/[/~%]/.test(rest)) return rest;
   try {
     const segments = fromPointer(ref);
     return segments.length === 2 ? segments[1] : undefined;
