@@ -26,7 +26,7 @@ import { checkMdxBodies } from './passes/mdx-body.ts';
 import { compileParameter, type CompiledOperation } from './passes/operation.ts';
 import { compilePolicy } from './passes/policy.ts';
 import { compileSchema, type Place } from './passes/schema.ts';
-import { compileTrigger, type CompiledTrigger } from './passes/trigger.ts';
+import { compileTrigger, type CompiledTrigger, placeTriggerPolicies } from './passes/trigger.ts';
 import { mdxToMarkdown } from './readme.ts';
 import { isObject, type ApiProperties, type Swagger } from '../swagger/index.ts';
 import { validateData } from './validate.ts';
@@ -253,7 +253,10 @@ export function compile(source: ConnectorSource, options: CompileOptions): Compi
   const paths = (pathsEntry?.value ?? {}) as Record<string, Obj>;
   const generatedPolicies: Obj[] = [];
   const addOperation = (op: CompiledOperation, file: SourceFile, src: Path) => {
-    if (!isObject(getOwn(paths, op.path))) setOwn(paths, op.path, {});
+    // A path item written under `paths:` in connector.mdx keeps its place there (its raw keys are
+    // reported where they stand); only an item this operation creates comes from the operation file.
+    if (isObject(getOwn(paths, op.path))) ctx.track(getOwn(paths, op.path), cf, ['paths', op.path]);
+    else setOwn(paths, op.path, {});
     const item = getOwn<Obj>(paths, op.path)!;
     const route = `${op.method.toUpperCase()} ${op.path}`;
     const first = routes.get(route);
@@ -330,6 +333,7 @@ export function compile(source: ConnectorSource, options: CompileOptions): Compi
       : undefined;
     if (policies) ctx.track(policies, cf, ['policies']);
     for (const key of API_PROPERTIES_RAW) push(key, data[key], [key]);
+    if (policies && Array.isArray(data.policies)) placeTriggerPolicies(policies, data.policies, generatedPolicies);
     if (generatedPolicies.length) {
       const raw = propEntries.find((e) => e.key === 'policyTemplateInstances');
       if (raw && Array.isArray(raw.value) && !policies) raw.value = [...raw.value, ...generatedPolicies];
