@@ -41,8 +41,19 @@ export const WebhookTrigger = openObject(
       .string()
       .optional()
       .describe('Dotted path of the body property that receives the callback URL. Defaults to `callbackUrl`.'),
-    payload: Schema.optional().describe('Schema of what the service POSTs to the callback: the trigger outputs.'),
-    payloadDescription: z.string().optional(),
+    callbackRequired: z
+      .boolean()
+      .optional()
+      .describe(
+        '`false`: leave `required` as written on the body parameter and on the objects above the callback property. By default the compiler marks them required, as the platform validator wants (`NotificationUrlNotRequired`); some shipped connectors are not.',
+      ),
+    batch: z.boolean().optional().describe('`true`: `x-ms-trigger: batch`, the service POSTs an array and Split On fans it out. Default `single`.'),
+    payload: Schema.optional().describe('Schema of what the service POSTs to the callback: the trigger outputs. Omit when the notification has no schema.'),
+    payloadDescription: z.string().optional().describe('`description` of `x-ms-notification-content`.'),
+    notificationContent: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Other keys of `x-ms-notification-content`, written as they are (some connectors carry `name`, `in` or `required` there).'),
     unsubscribe: Unsubscribe.optional(),
   },
   { raw: OPERATION_RAW_KEYS, what: 'a webhook trigger' },
@@ -51,12 +62,17 @@ export const WebhookTrigger = openObject(
 export const PollingState = openObject(
   {
     parameter: z.string().describe('The internal query parameter that carries the state between polls.'),
-    initial: z.union([z.string(), z.number()]).describe('Its value for the first poll.'),
+    initial: z.union([z.string(), z.number(), z.boolean()]).optional().describe('Its value for the first poll (the parameter\'s `default`). Omit to keep the `default` written on the parameter, or none.'),
     next: z
       .string()
       .describe(
         'Expression for the next value, evaluated over the last response, like `@{triggerBody().value[0].createdAt}`.',
       ),
+    title: z.string().optional().describe('Title of the generated `pollingtrigger` policy instance. Default: "Polling state for <operationId>".'),
+    type: z
+      .union([z.string(), z.literal(false)])
+      .optional()
+      .describe('`type` of the generated policy instance. Default `PollingTrigger`; `false`: none (some connectors ship without).'),
   },
   { what: 'polling state' },
 );
@@ -69,8 +85,11 @@ export const PollingTrigger = openObject(
       .string()
       .optional()
       .describe('Path to the array of new items in the response, like `value`. Omit when the response is the array.'),
-    state: PollingState.optional(),
-    batch: z.boolean().optional().describe('`true` (default): the response is an array and Split On fans it out.'),
+    state: PollingState.optional().describe(
+      'Platform-managed state (style A): the internal state parameter and a generated `pollingtrigger` policy. Omit when the API keeps the state itself (style B: `202` with `Location` and `Retry-After` until there is something new).',
+    ),
+    batch: z.boolean().optional().describe('`true` (default): `x-ms-trigger: batch`, the response is an array and Split On fans it out. `false`: `single`.'),
+    metadata: z.boolean().optional().describe('`false`: no `x-ms-trigger-metadata` (`{ kind: query, mode: polling }`, written by default).'),
   },
   { raw: OPERATION_RAW_KEYS, what: 'a polling trigger' },
 );

@@ -3,8 +3,11 @@
  * webhook: `x-ms-trigger: single`, the internal+required callback property flagged with
  * `x-ms-notification-url`, `x-ms-notification-content` on the path item, and an optional
  * generated internal DELETE operation for unsubscribe.
- * polling: `x-ms-trigger: batch` + `x-ms-trigger-metadata`, the internal required state
- * parameter with its initial default, and a `pollingtrigger` policy instance.
+ * polling: `x-ms-trigger: batch` (or `single`) + `x-ms-trigger-metadata` (unless `metadata: false`);
+ * with `state` (style A) the internal required state parameter with its initial default and a
+ * `pollingtrigger` policy instance, placed by a marker in `policies` or appended after them.
+ * Without `state` (style B) the API keeps the state; nothing more is generated.
+ * The compiler only fills what is missing, so an imported trigger keeps what it wrote.
  */
 import { assignOwn, getOwn, setOwn } from '../../core/own.ts';
 import type { Path } from '../../core/pointer.ts';
@@ -24,6 +27,8 @@ export interface CompiledTrigger extends CompiledOperation {
   policy?: Obj;
 }
 
+const TRIGGER_KEYS = new Set(['callback', 'callbackRequired', 'payload', 'payloadDescription', 'notificationContent', 'unsubscribe', 'items', 'state', 'batch', 'metadata']);
+
 export function compileTrigger(data: Obj, place: Place, defaultId: string | undefined): CompiledTrigger | undefined {
   const kind = data.kind;
   const compiled: CompiledTrigger | undefined = compileOperation(data, place, defaultId, (b: ObjectBuilder, key, value) => {
@@ -33,9 +38,9 @@ export function compileTrigger(data: Obj, place: Place, defaultId: string | unde
       if (kind === 'webhook') b.set('x-ms-trigger', data.batch === true ? 'batch' : 'single', place.file, at);
       else if (kind === 'polling') {
         b.set('x-ms-trigger', data.batch === false ? 'single' : 'batch', place.file, at);
-        b.set('x-ms-trigger-metadata', { kind: 'query', mode: 'polling' }, place.file, at);
+        if (data.metadata !== false) b.set('x-ms-trigger-metadata', { kind: 'query', mode: 'polling' }, place.file, at);
       }
-    } else if (['callback', 'payload', 'payloadDescription', 'unsubscribe', 'items', 'state', 'batch'].includes(key)) return true;
+    } else if (TRIGGER_KEYS.has(key)) return true;
     else return false;
     return true;
   });
@@ -43,13 +48,18 @@ export function compileTrigger(data: Obj, place: Place, defaultId: string | unde
   const op = compiled.operation;
   const opPlace: Place = place;
   if (kind === 'webhook') {
-    injectCallback(op, typeof data.callback === 'string' ? data.callback : 'callbackUrl', opPlace, [...place.src, data.callback !== undefined ? 'callback' : 'kind']);
-    if (data.payload !== undefined) {
+    const callback = typeof data.callback === 'string' ? data.callback : 'callbackUrl';
+    injectCallback(op, callback, data.callbackRequired !== false, opPlace, [...place.src, data.callback !== undefined ? 'callback' : 'kind']);
+    const extra = isObject(data.notificationContent) ? data.notificationContent : undefined;
+    if (data.payload !== undefined || data.payloadDescription !== undefined || extra) {
       const content: Obj = {};
       if (data.payloadDescription !== undefined) content.description = data.payloadDescription;
-      content.schema = compileSchema(data.payload, child(place, 'payload'));
+      if (data.payload !== undefined) {
+        content.schema = compileSchema(data.payload, child(place, 'payload'));
+        place.ctx.trackKey(content, 'schema', place.file, [...place.src, 'payload']);
+      }
+      for (const [k, v] of Object.entries(extra ?? {})) if (k !== 'description' && k !== 'schema') setOwn(content, k, v);
       place.ctx.track(content, place.file, place.src);
-      place.ctx.trackKey(content, 'schema', place.file, [...place.src, 'payload']);
       compiled.notificationContent = content;
     }
     if (isObject(data.unsubscribe)) {
@@ -101,17 +111,20 @@ function bodyParameter(op: Obj): Obj | undefined {
   return list?.find((p): p is Obj => isObject(p) && p.in === 'body');
 }
 
-/** Adds the callback property (string, internal, flagged) and makes it required up the chain. */
-function injectCallback(op: Obj, dotted: string, place: Place, at: Path): void {
+/**
+ * Adds the callback property (string, internal, flagged) and, unless `markRequired` is false,
+ * makes it required up the chain. A property written as a `$ref` is left as it is.
+ */
+function injectCallback(op: Obj, dotted: string, markRequired: boolean, place: Place, at: Path): void {
   let body = bodyParameter(op);
   if (!body) {
-    body = { name: 'body', in: 'body', required: true, schema: { type: 'object', properties: {} } };
+    body = { name: 'body', in: 'body', ...(markRequired ? { required: true } : {}), schema: { type: 'object', properties: {} } };
     const list = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : [];
     list.push(body);
     op.parameters = list;
     place.ctx.track(body, place.file, at);
   }
-  if (body.required === undefined) body.required = true;
+  if (markRequired && body.required === undefined) body.required = true;
   let schema = body.schema as Obj | undefined;
   if (!isObject(schema)) body.schema = schema = { type: 'object', properties: {} };
   if (typeof schema.$ref === 'string') {
@@ -125,11 +138,11 @@ function injectCallback(op: Obj, dotted: string, place: Place, at: Path): void {
     const properties = (isObject(s.properties) ? s.properties : (s.properties = {})) as Obj;
     // Own keys only: a callback named `__proto__.x` must not reach Object.prototype.
     const required = Array.isArray(s.required) ? (s.required as string[]) : [];
-    if (!required.includes(name)) s.required = [...required, name];
+    if (markRequired && !required.includes(name)) s.required = [...required, name];
     const last = i === names.length - 1;
     if (!isObject(getOwn(properties, name))) setOwn(properties, name, last ? {} : { type: 'object', properties: {} });
     schema = getOwn<Obj>(properties, name)!;
-    if (last) {
+    if (last && typeof schema.$ref !== 'string') {
       if (schema.type === undefined) schema.type = 'string';
       if (schema['x-ms-notification-url'] === undefined) schema['x-ms-notification-url'] = true;
       if (schema['x-ms-visibility'] === undefined) schema['x-ms-visibility'] = 'internal';
@@ -157,12 +170,38 @@ function pollingPolicy(operationId: string, state: Obj, items: unknown): Obj {
   const dataPath = typeof items === 'string' && items !== '' ? `@triggerBody().${items.split('/').join('.')}` : '@triggerBody()';
   return {
     templateId: 'pollingtrigger',
-    title: `Polling state for ${operationId}`,
-    type: 'PollingTrigger',
+    title: typeof state.title === 'string' ? state.title : `Polling state for ${operationId}`,
+    ...(state.type === false ? {} : { type: typeof state.type === 'string' ? state.type : 'PollingTrigger' }),
     parameters: {
       'x-ms-apimTemplate-operationName': [operationId],
       'x-ms-apimTemplateParameter.triggerConfig': { [String(state.parameter)]: state.next },
       'x-ms-apimTemplateParameter.triggerDataPath': dataPath,
     },
   };
+}
+
+/**
+ * A `policies:` entry that is only `template: pollingtrigger` and `operations: [<id>]` marks where
+ * the instance generated by the polling trigger `<id>` (its `state`) stands among the policies; the
+ * importer writes one when the instance does not stand last. Replaces each marker in `compiled`
+ * (the compiled `policies`, index for index with `written`) and takes it out of `generated`;
+ * the instances left are appended after the others.
+ */
+export function placeTriggerPolicies(compiled: unknown[], written: readonly unknown[], generated: Obj[]): void {
+  written.forEach((entry, i) => {
+    if (!isPollingMarker(entry)) return;
+    const id = (entry.operations as string[])[0];
+    const at = generated.findIndex((p) => isObject(p.parameters) && (p.parameters['x-ms-apimTemplate-operationName'] as unknown[])[0] === id);
+    if (at < 0 || i >= compiled.length) return;
+    compiled[i] = generated[at];
+    generated.splice(at, 1);
+  });
+}
+
+/** `{ template: pollingtrigger, operations: [<id>] }` and nothing else. */
+export function isPollingMarker(entry: unknown): entry is Obj {
+  return (
+    isObject(entry) && entry.template === 'pollingtrigger' && Object.keys(entry).length === 2 &&
+    Array.isArray(entry.operations) && entry.operations.length === 1 && typeof entry.operations[0] === 'string'
+  );
 }
