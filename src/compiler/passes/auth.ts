@@ -18,16 +18,15 @@ export interface CompiledAuth {
  * Endpoints of identity providers the platform knows by name. Swagger still wants both URLs on
  * an accessCode scheme; the platform itself takes them from the provider.
  */
-const PROVIDER_ENDPOINTS: Record<string, { authorizationUrl: string; tokenUrl: string }> = {
+export const PROVIDER_ENDPOINTS: Record<string, { authorizationUrl: string; tokenUrl: string }> = {
   aad: { authorizationUrl: 'https://login.windows.net/common/oauth2/authorize', tokenUrl: 'https://login.windows.net/common/oauth2/authorize' },
   github: { authorizationUrl: 'https://github.com/login/oauth/authorize', tokenUrl: 'https://github.com/login/oauth/access_token' },
   google: { authorizationUrl: 'https://accounts.google.com/o/oauth2/auth', tokenUrl: 'https://oauth2.googleapis.com/token' },
   facebook: { authorizationUrl: 'https://www.facebook.com/dialog/oauth', tokenUrl: 'https://graph.facebook.com/oauth/access_token' },
 };
 
-/** A connection dialog field → an apiProperties connection parameter. */
-export function connectionParameter(field: unknown, defaults: { secret: boolean; label?: string }): Obj {
-  const f = isObject(field) ? field : {};
+/** The `uiDefinition` of a connection dialog field; `required` is written as `defaults.required` says when not given. */
+function uiDefinition(f: Obj, defaults: { label?: string; required?: boolean }): Obj {
   const ui: Obj = {};
   const label = f.label ?? defaults.label;
   if (label !== undefined) ui.displayName = label;
@@ -36,14 +35,25 @@ export function connectionParameter(field: unknown, defaults: { secret: boolean;
   const constraints: Obj = {};
   if (f.tabIndex !== undefined) constraints.tabIndex = f.tabIndex;
   if (f.clearText !== undefined) constraints.clearText = f.clearText;
-  constraints.required = f.required === false ? 'false' : 'true';
+  const required = f.required === undefined ? defaults.required : f.required;
+  if (required !== undefined && required !== null) constraints.required = required === false ? 'false' : 'true';
   if (f.hidden !== undefined) constraints.hidden = f.hidden ? 'true' : 'false';
   if (Array.isArray(f.allowedValues)) {
     constraints.allowedValues = f.allowedValues.map((v) => (isObject(v) ? { text: v.label ?? v.value, value: v.value } : v));
   }
-  ui.constraints = constraints;
-  const param: Obj = { type: (f.secret ?? defaults.secret) ? 'securestring' : 'string', uiDefinition: ui };
+  if (isObject(f.constraints)) assignOwn(constraints, f.constraints);
+  if (Object.keys(constraints).length) ui.constraints = constraints;
+  if (isObject(f.ui)) assignOwn(ui, f.ui);
+  return ui;
+}
+
+/** A connection dialog field → an apiProperties connection parameter. */
+export function connectionParameter(field: unknown, defaults: { secret: boolean; label?: string }): Obj {
+  const f = isObject(field) ? field : {};
+  const param: Obj = { type: f.type ?? ((f.secret ?? defaults.secret) ? 'securestring' : 'string') };
   if (f.default !== undefined) param.defaultValue = f.default;
+  if (isObject(f.metadata)) param.metadata = f.metadata;
+  if (f.noUi !== true) param.uiDefinition = uiDefinition(f, { ...(defaults.label !== undefined ? { label: defaults.label } : {}), required: true });
   return param;
 }
 
@@ -57,18 +67,38 @@ function fieldsOf(auth: Obj): Obj {
   return out;
 }
 
+/** Drops the Swagger parts an auth says it does not write (`definition: false`, `rootSecurity: false`). */
+function declared(auth: Obj, compiled: CompiledAuth): CompiledAuth {
+  const out = { ...compiled };
+  if (auth.definition === false) {
+    delete out.securityDefinitions;
+    delete out.security;
+  }
+  if (auth.rootSecurity === false) delete out.security;
+  return out;
+}
+
 function single(auth: Obj): CompiledAuth {
+  return declared(auth, singleParts(auth));
+}
+
+function singleParts(auth: Obj): CompiledAuth {
   switch (auth.type) {
     case 'none':
       return { connectionParameters: fieldsOf(auth) };
     case 'apiKey': {
       const scheme = String(auth.scheme ?? 'api_key');
       const parameter = String(auth.parameter ?? 'api_key');
-      return {
-        securityDefinitions: { [scheme]: withDescription({ type: 'apiKey', in: auth.in, name: auth.name }, auth) },
-        security: [{ [scheme]: [] }],
-        connectionParameters: { [parameter]: connectionParameter(auth.field, { secret: true, label: 'API key' }), ...fieldsOf(auth) },
-      };
+      const securityDefinitions: Obj = { [scheme]: withDescription({ type: 'apiKey', in: auth.in, name: auth.name }, auth) };
+      const requirement: Obj = { [scheme]: [] };
+      const connectionParameters: Obj = { [parameter]: connectionParameter(auth.field, { secret: true, label: 'API key' }) };
+      for (const key of Array.isArray(auth.moreKeys) ? auth.moreKeys.filter(isObject) : []) {
+        const name = String(key.scheme);
+        setOwn(securityDefinitions, name, withDescription({ type: 'apiKey', in: key.in, name: key.name }, key));
+        setOwn(requirement, name, []);
+        setOwn(connectionParameters, String(key.parameter ?? name), connectionParameter(key.field, { secret: true }));
+      }
+      return { securityDefinitions, security: [requirement], connectionParameters: { ...connectionParameters, ...fieldsOf(auth) } };
     }
     case 'basic': {
       const scheme = String(auth.scheme ?? 'basic_auth');
@@ -76,8 +106,8 @@ function single(auth: Obj): CompiledAuth {
         securityDefinitions: { [scheme]: withDescription({ type: 'basic' }, auth) },
         security: [{ [scheme]: [] }],
         connectionParameters: {
-          username: connectionParameter(auth.username, { secret: true, label: 'Username' }),
-          password: connectionParameter(auth.password, { secret: true, label: 'Password' }),
+          [String(auth.usernameParameter ?? 'username')]: connectionParameter(auth.username, { secret: true, label: 'Username' }),
+          [String(auth.passwordParameter ?? 'password')]: connectionParameter(auth.password, { secret: true, label: 'Password' }),
           ...fieldsOf(auth),
         },
       };
@@ -86,6 +116,7 @@ function single(auth: Obj): CompiledAuth {
       const scheme = String(auth.scheme ?? 'oauth2_auth');
       const parameter = String(auth.parameter ?? 'token');
       const scopes = Array.isArray(auth.scopes) ? auth.scopes : [];
+      const urls = isObject(auth.schemeUrls) ? auth.schemeUrls : {};
       const custom: Obj = {};
       const wrap = (key: string, v: unknown) => {
         if (v !== undefined) custom[key] = { value: typeof v === 'boolean' ? String(v) : v };
@@ -101,21 +132,28 @@ function single(auth: Obj): CompiledAuth {
       wrap('resourceUri', auth.resourceUri);
       wrap('enableOnbehalfOfLogin', auth.onBehalfOf);
       if (isObject(auth.customParameters)) assignOwn(custom, auth.customParameters);
-      const settings: Obj = { identityProvider: auth.provider, clientId: auth.clientId, scopes };
+      const settings: Obj = { identityProvider: auth.provider };
+      if (auth.clientId !== undefined) settings.clientId = auth.clientId;
+      if (auth.scopes !== null) settings.scopes = scopes;
       if (auth.redirectMode !== undefined) settings.redirectMode = auth.redirectMode;
       if (auth.redirectUrl !== undefined) settings.redirectUrl = auth.redirectUrl;
       if (auth.properties !== undefined) settings.properties = auth.properties;
       settings.customParameters = custom;
-      const definition: Obj = { type: 'oauth2', flow: 'accessCode' };
+      if (isObject(auth.settings)) assignOwn(settings, auth.settings);
+      const definition: Obj = { type: 'oauth2', flow: auth.flow ?? 'accessCode' };
       const known = getOwn<{ authorizationUrl: string; tokenUrl: string }>(PROVIDER_ENDPOINTS, String(auth.provider));
-      definition.authorizationUrl = auth.authorizationUrl ?? known?.authorizationUrl;
-      definition.tokenUrl = auth.tokenUrl ?? known?.tokenUrl;
-      if (definition.authorizationUrl === undefined) delete definition.authorizationUrl;
-      if (definition.tokenUrl === undefined) delete definition.tokenUrl;
-      definition.scopes = Object.fromEntries(scopes.map((s) => [String(s), String(s)]));
-      const connectionParameters: Obj = { [parameter]: { type: 'oauthSetting', oAuthSettings: settings } };
+      definition.authorizationUrl = urls.authorizationUrl ?? auth.authorizationUrl ?? known?.authorizationUrl;
+      definition.tokenUrl = urls.tokenUrl ?? auth.tokenUrl ?? known?.tokenUrl;
+      // Swagger 2.0: an implicit flow has no token URL; password and application flows have no authorization URL.
+      if (definition.authorizationUrl === undefined || definition.flow === 'password' || definition.flow === 'application') delete definition.authorizationUrl;
+      if (definition.tokenUrl === undefined || definition.flow === 'implicit') delete definition.tokenUrl;
+      const schemeScopes: Obj = isObject(auth.schemeScopes) ? auth.schemeScopes : Object.fromEntries(scopes.map((s) => [String(s), String(s)]));
+      definition.scopes = schemeScopes;
+      const token: Obj = { type: 'oauthSetting', oAuthSettings: settings };
+      if (isObject(auth.field)) token.uiDefinition = uiDefinition(auth.field, {});
+      const connectionParameters: Obj = { [parameter]: token };
       // Entra ID connections carry the tenant the user signed in with (src/PLATFORM.md #authentication).
-      if (auth.provider === 'aad') {
+      if (auth.provider === 'aad' && auth.tenantParameter !== false) {
         connectionParameters[`${parameter}:TenantId`] = {
           type: 'string',
           metadata: { sourceType: 'AzureActiveDirectoryTenant' },
@@ -124,7 +162,7 @@ function single(auth: Obj): CompiledAuth {
       }
       return {
         securityDefinitions: { [scheme]: withDescription(definition, auth) },
-        security: [{ [scheme]: scopes }],
+        security: [{ [scheme]: Object.keys(schemeScopes) }],
         connectionParameters: { ...connectionParameters, ...fieldsOf(auth) },
       };
     }
@@ -145,6 +183,7 @@ export function compileAuth(auth: unknown): CompiledAuth {
     const ui: Obj = {};
     if (option.label !== undefined) ui.displayName = option.label;
     if (option.description !== undefined) ui.description = option.description;
+    if (isObject(option.ui)) assignOwn(ui, option.ui);
     const value: Obj = { name: option.name, uiDefinition: ui, parameters: compiled.connectionParameters ?? {} };
     if (option.shareable !== undefined) value.metadata = { allowSharing: option.shareable };
     return value;
@@ -152,8 +191,12 @@ export function compileAuth(auth: unknown): CompiledAuth {
   const ui: Obj = {};
   if (auth.label !== undefined) ui.displayName = auth.label;
   if (auth.description !== undefined) ui.description = auth.description;
+  if (isObject(auth.ui)) assignOwn(ui, auth.ui);
+  // The flat twin beside the sets: one option's parameters, or verbatim.
+  const flat = typeof auth.flatOption === 'string' ? values.find((v) => v.name === auth.flatOption)?.parameters : auth.connectionParameters;
   return {
     ...(Object.keys(definitions).length ? { securityDefinitions: definitions } : {}),
+    ...(isObject(flat) ? { connectionParameters: structuredClone(flat) } : {}),
     connectionParameterSets: { uiDefinition: ui, values },
   };
 }
