@@ -9,6 +9,7 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Place } from '../core/diagnostic.ts';
 import type { Finding } from '../core/finding.ts';
 import { LIMITS, isSkipped, listFolder, readInside, toPosix, unreadableReason, type FolderListing, type SkippedEntry } from '../core/safe-fs.ts';
@@ -124,6 +125,62 @@ export function leftOutFinding(prefix: string, id: string, entry: SkippedEntry):
   };
 }
 
+/**
+ * What `plugboard import` keeps beside connector.mdx when a folder's `apiProperties.json` was not
+ * JSON: the original text, for the author to compare with what could be read. It is not an asset
+ * (never packaged or published), and `connector-properties-recovered` reports it until it is deleted.
+ */
+export const ORIGINAL_PROPERTIES = 'apiProperties.original.json';
+
+/** The `connector-properties-recovered` finding: at the place the text stops being JSON, else on the whole file. */
+export function originalPropertiesFinding(file: string, text: string): Finding {
+  let error: ParseError | undefined;
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    error = errors[0] ?? { error: 0, offset: 0, length: 0 };
+  }
+  // Where it breaks; a file that reads as JSON now is underlined at its first character.
+  const offset = error ? Math.min(error.offset, text.length) : Math.max(0, text.search(/[^\s\uFEFF]/));
+  const at = new SourceFile(file, text).pointAt(offset);
+  const wide = offset < text.length && !/\s/.test(text[offset]!);
+  const place = { start: at, end: wide ? { line: at.line, column: at.column + 1 } : at };
+  if (!error) {
+    return {
+      ruleId: 'connector-properties-recovered',
+      message: `\`${ORIGINAL_PROPERTIES}\` reads as JSON now; carry into connector.mdx what it lacks, then delete this file`,
+      file,
+      place,
+      args: ['valid'],
+    };
+  }
+  return {
+    ruleId: 'connector-properties-recovered',
+    message: `\`${ORIGINAL_PROPERTIES}\` is the apiProperties.json an import could not read (${describeJsonError(error)}); connector.mdx holds what could be read: carry over what is missing, then delete this file`,
+    file,
+    place,
+    args: ['invalid'],
+  };
+}
+
+function describeJsonError(error: ParseError): string {
+  const code = printParseErrorCode(error.error as Parameters<typeof printParseErrorCode>[0]);
+  const words: Record<string, string> = {
+    CommaExpected: 'a comma is missing',
+    CloseBraceExpected: 'it ends before a `}`',
+    CloseBracketExpected: 'it ends before a `]`',
+    EndOfFileExpected: 'text follows the end',
+    ValueExpected: 'a value is missing',
+    PropertyNameExpected: 'a key is missing',
+    ColonExpected: 'a colon is missing',
+    UnexpectedEndOfString: 'a string is not closed',
+    InvalidSymbol: 'an unexpected character',
+  };
+  return words[code] ?? code;
+}
+
 function emptySource(id: string, dir: string, prefix: string): ConnectorSource {
   return { id, dir, prefix, connector: undefined, actions: [], triggers: [], definitions: [], parameters: [], assets: new Map(), findings: [] };
 }
@@ -182,7 +239,8 @@ export function loadConnector(dir: string, display = dir): ConnectorSource {
       leftOut({ ...bytes, rel });
       continue;
     }
-    if (!isSource) source.assets.set(rel, bytes);
+    if (rel === ORIGINAL_PROPERTIES) source.findings.push(originalPropertiesFinding(prefix + rel, bytes.toString('utf8')));
+    else if (!isSource) source.assets.set(rel, bytes);
     else if (rel === 'connector.mdx') source.connector = new SourceFile(prefix + rel, bytes.toString('utf8'));
     else source[rel.split('/')[0] as (typeof SOURCE_DIRS)[number]].push(new SourceFile(prefix + rel, bytes.toString('utf8')));
   }
@@ -199,6 +257,7 @@ export function connectorFromFiles(id: string, files: Record<string, string>, pr
     if (rel === 'connector.mdx') source.connector = new SourceFile(prefix + rel, text);
     else if (kind) source[kind].push(new SourceFile(prefix + rel, text));
     else if (problem) source.findings.push(assetFinding(prefix, rel, problem));
+    else if (rel === ORIGINAL_PROPERTIES) source.findings.push(originalPropertiesFinding(prefix + rel, text));
     else source.assets.set(rel, Buffer.from(text));
   }
   return source;

@@ -51,10 +51,39 @@ export function desugarSchema(schema: unknown): unknown {
   return out;
 }
 
+/**
+ * The keys of a node in the order a person reads them: `first` (those present, in that order), the
+ * others as they came, then `last`. Only the order changes, and the compiler does not depend on it
+ * (every import is compiled back and compared, key order aside).
+ */
+export function inOrder(node: Obj, first: readonly string[], last: readonly string[] = []): Obj {
+  const out: Obj = {};
+  for (const key of first) if (Object.hasOwn(node, key)) out[key] = node[key];
+  for (const [key, value] of Object.entries(node)) if (!first.includes(key) && !last.includes(key)) setOwn(out, key, value);
+  for (const key of last) if (Object.hasOwn(node, key)) out[key] = node[key];
+  return out;
+}
+
+/**
+ * Operation front-matter: what it is and does first; its inputs, then its outputs, last. A
+ * trigger's own keys (src/model/trigger.ts) sit between: the callback property of the subscribe
+ * body and the polling state after the inputs they name, the payload before the responses.
+ */
+const OPERATION_FIRST = ['operationId', 'kind', 'request', 'summary', 'description', 'visibility', 'hint'] as const;
+const OPERATION_LAST = ['parameters', 'body', 'callback', 'state', 'items', 'batch', 'payloadDescription', 'payload', 'x-ms-notification-content', 'unsubscribe', 'responses'] as const;
+/** A parameter: where it goes, then how it is shown; the rest (type, format, dynamic values…) after. */
+const PARAMETER_FIRST = ['name', 'in', 'required', 'summary', 'description', 'visibility', 'type', 'format'] as const;
+const RESPONSE_FIRST = ['summary', 'description'] as const;
+
+/** An action or trigger file's front-matter in reading order (see OPERATION_FIRST / OPERATION_LAST). */
+export function operationInReadingOrder(front: Obj): Obj {
+  return inOrder(front, OPERATION_FIRST, OPERATION_LAST);
+}
+
 export function desugarParameter(param: unknown, routePath: string | undefined, keepName: boolean): unknown {
   if (!isObject(param)) return param;
   if (typeof param.$ref === 'string') return param;
-  const out = desugarKeys(param, { 'x-ms-url-encoding': 'urlEncoding' });
+  const out = inOrder(desugarKeys(param, { 'x-ms-url-encoding': 'urlEncoding' }), PARAMETER_FIRST);
   if (!keepName) delete out.name;
   const inPath = routePath !== undefined && typeof param.name === 'string' && pathTemplateNames(routePath).includes(param.name);
   if (routePath !== undefined && param.in === 'path' && inPath && param.required === true && param['x-ms-url-encoding'] !== undefined) {
@@ -70,6 +99,8 @@ export function desugarParameter(param: unknown, routePath: string | undefined, 
 /** Parameters as a map keyed by name when names allow it, with the body shorthand; else a list. */
 export function desugarParameters(list: unknown, routePath: string): { parameters?: unknown; body?: unknown } {
   if (!Array.isArray(list)) return list === undefined ? {} : { parameters: list };
+  // `parameters: []` in the source is kept (the compiled operation has it); it is the only empty one written.
+  if (list.length === 0) return { parameters: [] };
   const names = list.map((p) => (isObject(p) ? p.name : undefined));
   const mapable =
     list.every((p) => isObject(p) && typeof p.name === 'string' && p.$ref === undefined) &&
@@ -103,7 +134,7 @@ export function desugarResponses(responses: unknown): unknown {
       else if (key === 'schema') r.schema = desugarSchema(value);
       else setOwn(r, key, value);
     }
-    setOwn(out, status, r);
+    setOwn(out, status, inOrder(r, RESPONSE_FIRST));
   }
   return out;
 }
@@ -121,7 +152,7 @@ export function desugarOperation(op: Obj, method: string, path: string, stem: st
     else if (key === 'responses') out.responses = desugarResponses(value);
     else setOwn(out, key, value);
   }
-  return out;
+  return operationInReadingOrder(out);
 }
 
 /** The same operation with no sugar at all: only the request line and the file-name id. */
@@ -130,6 +161,6 @@ export function rawOperation(op: Obj, method: string, path: string, stem: string
   if (op.operationId !== stem) out.operationId = op.operationId;
   out.request = `${method.toUpperCase()} ${path}`;
   for (const [key, value] of Object.entries(op)) if (key !== 'operationId') setOwn(out, key, value);
-  return out;
+  return operationInReadingOrder(out);
 }
 

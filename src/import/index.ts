@@ -3,6 +3,9 @@ import { statSync } from 'node:fs';
 import { Diagnostic } from '../core/diagnostic.ts';
 import type { RuleId } from '../core/rule-ids.ts';
 import { report } from '../check/reporter.ts';
+import { tooDeepOffset } from '../core/bounded.ts';
+import { loadYaml } from '../core/yaml.ts';
+import { isObject } from '../swagger/index.ts';
 import { importPowerPlatform, kebab, readConnectorFolder, readSwaggerFile } from './powerplatform.ts';
 import { emitConnector } from './openapi3/emit.ts';
 import { convertOpenApi3, importOpenApi3 } from './openapi3/index.ts';
@@ -50,13 +53,59 @@ function readSource(path: string, display: string): { folder: true } | { text: s
   return failure(display, `Cannot import \`${display}\`: it ${text.detail}`, [text.reason]);
 }
 
-/** What a file holds, from its first few kilobytes. */
-export function detectFormat(text: string): 'swagger2' | 'openapi3' | 'postman' | 'unknown' {
+export type DetectedFormat = 'swagger2' | 'openapi3' | 'postman' | 'unknown';
+
+/**
+ * What a file holds, from the root keys of the document: `swagger` (Swagger 2.0), `openapi: 3.x`,
+ * `info._postman_id` / `info.schema` on getpostman.com or an `item` list (Postman v2), `requests`
+ * with `order` (Postman v1). Where those keys stand in the text does not matter (a YAML with sorted
+ * keys has `openapi:` after all of `components:`). A document that does not parse is recognised by
+ * its text instead, so that its importer reports where it breaks.
+ */
+export function detectFormat(text: string): DetectedFormat {
+  const root = documentRoot(text);
+  const byRoot = root === undefined ? undefined : formatOfRoot(root);
+  return byRoot ?? formatOfText(text);
+}
+
+/** The parsed document when it is an object, within the parse limits; never throws. */
+function documentRoot(text: string): Record<string, unknown> | undefined {
+  const body = text.replace(/^\uFEFF/, '');
+  let data: unknown;
+  if (/^\s*[[{]/.test(body)) {
+    // Bracket nesting is measured first: the parsers recurse.
+    if (tooDeepOffset(body) !== undefined) return undefined;
+    try {
+      data = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  } else {
+    const loaded = loadYaml(body);
+    if (!loaded.ok) return undefined;
+    data = loaded.data;
+  }
+  return isObject(data) ? data : undefined;
+}
+
+function formatOfRoot(root: Record<string, unknown>): DetectedFormat | undefined {
+  const version = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  if (Object.hasOwn(root, 'swagger')) return 'swagger2';
+  if (version(root.openapi).startsWith('3')) return 'openapi3';
+  const info = isObject(root.info) ? root.info : undefined;
+  if (info && (info._postman_id !== undefined || /schema\.getpostman\.com/.test(version(info.schema)))) return 'postman';
+  if (info && Array.isArray(root.item)) return 'postman';
+  // Postman v1 (no schema URL): reported as such by the Postman importer.
+  if (Array.isArray(root.requests) && Object.hasOwn(root, 'order')) return 'postman';
+  return undefined;
+}
+
+/** The fallback for a document that does not parse: what its first 200 KB say. */
+function formatOfText(text: string): DetectedFormat {
   const head = text.slice(0, 200_000);
   if (/["']?swagger["']?\s*:\s*["']?2\.0/.test(head)) return 'swagger2';
   if (/["']?openapi["']?\s*:\s*["']?3\./.test(head)) return 'openapi3';
   if (/schema\.getpostman\.com|"_postman_id"/.test(head)) return 'postman';
-  // Postman v1 (no schema URL): reported as such by the Postman importer.
   if (/^\s*\{[^]*"requests"\s*:\s*\[/.test(head) && /"order"\s*:/.test(head)) return 'postman';
   return 'unknown';
 }

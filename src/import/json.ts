@@ -145,3 +145,19 @@ export function parseReferencedFile(display: string, text: string): { data: unkn
   placeDiagnostics(file.diagnostics, new Map([[file.path, file]]));
   return { data, diagnostics: file.diagnostics };
 }
+
+/**
+ * What a lenient reader can still take from JSON text that does not parse (a missing comma, a
+ * file cut off halfway): the values before and around the breaks, with keys whose value is missing
+ * left out. Undefined when not even an object can be read. Used for `apiProperties.json`, where
+ * the original is kept beside the connector (src/compiler/load.ts ORIGINAL_PROPERTIES).
+ */
+export function recoverJson(text: string): Record<string, unknown> | undefined {
+  const body = text.replace(/^\uFEFF/, '');
+  if (tooDeepOffset(body) !== undefined) return undefined;
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  // Through JSON once: keys whose value was cut off (undefined) go.
+  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+}

@@ -14,7 +14,7 @@ import { SourceFile } from '../core/source-file.ts';
 import { report as reportFinding } from '../check/reporter.ts';
 import { compileAndCheck } from '../check/run.ts';
 import { CompileContext } from '../compiler/context.ts';
-import { assetFinding, assetProblem, connectorFromFiles, leftOutFinding } from '../compiler/load.ts';
+import { assetFinding, assetProblem, connectorFromFiles, leftOutFinding, ORIGINAL_PROPERTIES } from '../compiler/load.ts';
 import { LIMITS, isSkipped, listFolder, readInside } from '../core/safe-fs.ts';
 import { compileOperation, compileParameter } from '../compiler/passes/operation.ts';
 import { compilePolicy } from '../compiler/passes/policy.ts';
@@ -22,10 +22,10 @@ import { compileSchema } from '../compiler/passes/schema.ts';
 import { compileTrigger } from '../compiler/passes/trigger.ts';
 import { markdownToMdx, mdxToMarkdown } from '../compiler/readme.ts';
 import { isMethod, isObject } from '../swagger/index.ts';
-import { desugarOperation, desugarParameter, desugarSchema, rawOperation } from './desugar.ts';
+import { desugarOperation, desugarParameter, desugarSchema, operationInReadingOrder, rawOperation } from './desugar.ts';
 import { desugarAuth } from './desugar-auth.ts';
 import { desugarTrigger } from './desugar-trigger.ts';
-import { parseDocumentFile } from './json.ts';
+import { parseDocumentFile, recoverJson } from './json.ts';
 import { readNamedFile } from './read-source.ts';
 import { countPathOperations, IMPORT_LIMITS, operationsMessage } from './limits.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
@@ -55,7 +55,7 @@ function scratch(): CompileContext {
 }
 const SCRATCH_FILE = new SourceFile('scratch.mdx', '');
 
-function compilesBack(frontMatter: Obj, original: Obj, trigger: boolean, pathItem: Obj): boolean {
+function compilesBack(frontMatter: Obj, original: Obj, trigger: boolean, pathItem: Obj, policy?: Obj): boolean {
   const place = { ctx: scratch(), file: SCRATCH_FILE, src: [] as Path };
   const stemId = typeof original.operationId === 'string' ? original.operationId : undefined;
   const compiled = trigger ? compileTrigger(frontMatter, place, stemId) : compileOperation(frontMatter, place, stemId);
@@ -64,6 +64,8 @@ function compilesBack(frontMatter: Obj, original: Obj, trigger: boolean, pathIte
     const content = (compiled as { notificationContent?: Obj }).notificationContent;
     if (!equal(content, pathItem['x-ms-notification-content'])) return false;
   }
+  // A polling trigger with `state` stands for its `pollingtrigger` instance too; one without, for none.
+  if (frontMatter.kind === 'polling' && !equal((compiled as { policy?: Obj }).policy, policy)) return false;
   return true;
 }
 
@@ -169,8 +171,14 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   // A Swagger file the reader left out (a symlink, a FIFO, over the size limit) carries why; nothing to parse.
   const unread = sf.text === '' && sf.diagnostics.some((d) => d.severity === 'error');
   const swagger = unread ? undefined : parseDocumentFile(sf);
-  const properties = source.propertiesFile ? parseDocumentFile(source.propertiesFile) : undefined;
+  let properties = source.propertiesFile ? parseDocumentFile(source.propertiesFile) : undefined;
   const files = new Map<string, string | Buffer>();
+  // An apiProperties.json that is not JSON: what can be read is carried, the original kept beside.
+  const recovered = source.propertiesFile && properties === undefined ? recoverProperties(source.propertiesFile) : undefined;
+  if (recovered) {
+    properties = recovered;
+    files.set(ORIGINAL_PROPERTIES, source.propertiesFile!.text);
+  }
   const stats = { operations: 0, actions: 0, triggers: 0, definitions: 0, rawOperations: 0 };
   const report = (file: SourceFile, ruleId: RuleId, message: string, path: Path = [], args: readonly string[] = []) =>
     file.diagnostics.push(reportFinding({ ruleId, message, file: file.path, pointer: toPointer(path), source: 'import', args }));
@@ -279,9 +287,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
         else setOwn(extra, key, value);
       } else if (key === 'iconBrandColor' && typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) fm.brandColor = value;
       else if (key === 'policyTemplateInstances' && Array.isArray(value)) {
-        const sugar = value.map(desugarPolicy);
-        if (sugar.every((s, i) => s !== undefined && equal(compilePolicy(s), value[i]))) fm.policies = sugar;
-        else fm.policyTemplateInstances = value;
+        // Written after the operations: polling triggers may take their `pollingtrigger` instances.
       } else if (key === 'connectionParameters' || key === 'connectionParameterSets' || key === 'iconBrandColor' || key === 'policyTemplateInstances') fm[key] = value;
       else setOwn(extra, key, value);
     }
@@ -291,6 +297,12 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
   // ---- Operations → actions/ and triggers/ files, or verbatim under `paths`.
   const paths = isObject(swagger.paths) ? swagger.paths : undefined;
   if (swagger.paths !== undefined && !paths) fm.paths = swagger.paths;
+  const policyInstances = props && Array.isArray(props.policyTemplateInstances) ? (props.policyTemplateInstances as unknown[]) : undefined;
+  const pollingPolicyOf = (operationId: string): Obj | undefined =>
+    policyInstances?.find((p): p is Obj => isObject(p) && p.templateId === 'pollingtrigger' && isObject(p.parameters) && equal(p.parameters['x-ms-apimTemplate-operationName'], [operationId]));
+  const triggerContext = { ...(isObject(swagger.definitions) ? { definitions: swagger.definitions } : {}) };
+  /** Polling triggers whose `state` took a policy instance, with the sugar to write if it cannot. */
+  const statePolicies: Array<{ policy: Obj; file: string; fallback: Obj }> = [];
   for (const [path, item] of Object.entries(paths ?? {})) {
     if (!isObject(item)) {
       setOwn(rawPaths, path, item);
@@ -308,10 +320,15 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       const stem = stemFor(op.operationId);
       let front: Obj | undefined;
       if (trigger) {
-        const candidate = desugarTrigger(op, item, method, path, stem).find((c) => compilesBack(c.front, op, true, item));
+        const candidates = desugarTrigger(op, item, method, path, stem, { ...triggerContext, policy: pollingPolicyOf(op.operationId) });
+        const exact = candidates.filter((c) => compilesBack(c.front, op, true, item, c.consumedPolicy));
+        // A trigger takes its policy instance only with a stateless sugar to fall back on (see below).
+        const fallback = exact.find((c) => c.front.kind === 'polling' && !c.consumedPolicy);
+        const candidate = exact.find((c) => !c.consumedPolicy || fallback);
         if (candidate) {
           front = candidate.front;
           for (const key of candidate.consumedPathKeys) consumed.add(key);
+          if (candidate.consumedPolicy) statePolicies.push({ policy: candidate.consumedPolicy, file: `triggers/${stem}.mdx`, fallback: fallback!.front });
         }
       }
       if (!front) {
@@ -330,7 +347,7 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
       }
       consumed.add(method);
       const dir = trigger ? 'triggers' : 'actions';
-      files.set(`${dir}/${stem}.mdx`, toMdx(front));
+      files.set(`${dir}/${stem}.mdx`, toMdx(operationInReadingOrder(front)));
       if (trigger) stats.triggers++;
       else stats.actions++;
     }
@@ -339,6 +356,31 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     if (Object.keys(rest).length || Object.keys(item).length === 0) setOwn(rawPaths, path, rest);
   }
   if (Object.keys(rawPaths).length || (paths && stats.actions + stats.triggers === 0)) fm.paths = rawPaths;
+
+  // ---- Policies. The compiler appends the instances of polling triggers after `policies`, in file
+  // order; one that stands elsewhere is marked in `policies` by `{ template: pollingtrigger,
+  // operations: [<id>] }`. Raw `policyTemplateInstances` cannot hold a mark: then all stay there.
+  if (policyInstances) {
+    statePolicies.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const taken = new Set<unknown>(statePolicies.map((t) => t.policy));
+    const exact = (sugar: Array<Obj | undefined>, instances: unknown[]): sugar is Obj[] =>
+      sugar.every((s, i) => s !== undefined && (taken.has(instances[i]) || equal(compilePolicy(s), instances[i])));
+    const kept = policyInstances.slice(0, policyInstances.length - statePolicies.length);
+    if (statePolicies.every((t, i) => policyInstances[kept.length + i] === t.policy)) {
+      const sugar = kept.map(desugarPolicy);
+      if (kept.length === 0 && policyInstances.length) {
+        // All of them belong to triggers.
+      } else if (exact(sugar, kept)) fm.policies = sugar;
+      else fm.policyTemplateInstances = kept;
+    } else {
+      const sugar = policyInstances.map((p) => (taken.has(p) && isObject(p) && isObject(p.parameters) ? { template: 'pollingtrigger', operations: [...(p.parameters['x-ms-apimTemplate-operationName'] as unknown[])] } : desugarPolicy(p)));
+      if (exact(sugar, policyInstances)) fm.policies = sugar;
+      else {
+        for (const t of statePolicies) files.set(t.file, toMdx(operationInReadingOrder(t.fallback)));
+        fm.policyTemplateInstances = policyInstances;
+      }
+    }
+  }
 
   // ---- Shared parameters: one file each when the sugar compiles back exactly.
   if (isObject(swagger.parameters) && isObject(fm.parameters)) {
@@ -405,6 +447,28 @@ export function importPowerPlatform(source: PowerPlatformSource, options: Import
     }
   }
   return finish();
+}
+
+/**
+ * The part of a broken apiProperties.json a lenient reader recovers, reported on the file: it is
+ * carried into connector.mdx and the original text kept as apiProperties.original.json, which
+ * `check` reports (connector-properties-recovered) until it is deleted.
+ */
+function recoverProperties(file: SourceFile): Obj | undefined {
+  if (!file.diagnostics.some((d) => d.ruleId === 'import-json-invalid')) return undefined;
+  const data = recoverJson(file.text);
+  if (!data) return undefined;
+  const kept = isObject(data.properties) ? Object.keys(data.properties).length : 0;
+  file.diagnostics.push(
+    reportFinding({
+      ruleId: 'import-approximated',
+      message: `Carried what a lenient reader recovers of this file (${kept} ${kept === 1 ? 'key' : 'keys'} of \`properties\`); the original text is kept as ${ORIGINAL_PROPERTIES} beside connector.mdx, and \`check\` reports it until it is fixed and deleted`,
+      file: file.path,
+      source: 'import',
+      args: ['api-properties'],
+    }),
+  );
+  return data;
 }
 
 function normalizeSpace(text: string): string {

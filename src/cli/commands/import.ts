@@ -6,6 +6,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writ
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { importSources } from '../../import/index.ts';
+import { kebab } from '../../import/powerplatform.ts';
 import { importSample } from '../../import/sample/index.ts';
 import type { ImportOptions, ImportResult } from '../../import/types.ts';
 import { assertOneOf, parseCommand, stringOption } from '../args.ts';
@@ -27,6 +28,10 @@ Sources may come from anyone: an external $ref is followed only to a regular fil
 source's own folder (or under --ref-root); absolute paths, ../ escapes, symlinks, devices and URLs
 are refused (import-ref-refused). Sources over 10 MB or 10,000 operations are not imported.
 --force replaces a connector atomically: the new folder is written beside it, then swapped in.
+Sources of one run that give the same id get distinct ones: <id>-<category> after the folder they
+lie in (independent-publisher-connectors/X → x-independent-publisher), else <id>-2, <id>-3…
+An apiProperties.json that is not JSON is carried as far as it reads; its original text is kept
+as apiProperties.original.json, which check reports until it is deleted.
 
 With --sample, infers a JSON schema from sample responses and sets it as the response of one
 operation of an existing connector.
@@ -102,7 +107,8 @@ export async function runImport(argv: string[]): Promise<number> {
   if (id !== undefined && !force && pathExists(join(root, id))) return refuse(join(root, id));
 
   let exit: number = EXIT.ok;
-  const written = new Set<string>();
+  /** Connector ids this run has given to a source. */
+  const claimed = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const source of positionals) {
     if (!existsSync(source)) {
@@ -119,7 +125,11 @@ export async function runImport(argv: string[]): Promise<number> {
       continue;
     }
     for (const result of results) {
-      const dir = join(root, result.id);
+      // Two sources of one run that give the same id (`certified-connectors/X` and
+      // `independent-publisher-connectors/X`): the later one gets a distinct id, said on its line.
+      const taken = claimed.has(result.id);
+      const resultId = taken ? distinctId(result.id, source, claimed) : result.id;
+      const dir = join(root, resultId);
       diagnostics.push(...result.diagnostics);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       if (result.files.size === 0) {
@@ -128,16 +138,12 @@ export async function runImport(argv: string[]): Promise<number> {
         process.stdout.write(`not imported: ${source}; ${plural(errors, 'error')}\n`);
         continue;
       }
-      if (written.has(dir)) {
-        process.stderr.write(`plugboard import: ${source} maps to ${display(dir)} like an earlier source; use --id\n`);
-        exit = EXIT.usage;
-        continue;
-      }
-      if (!SAFE_ID.test(result.id)) {
+      if (!SAFE_ID.test(resultId)) {
         process.stderr.write(`plugboard import: ${source} gives the connector id \`${result.id}\`, which is not a plain folder name; use --id\n`);
         exit = EXIT.usage;
         continue;
       }
+      claimed.add(resultId);
       if (pathExists(dir) && !force) {
         exit = refuse(dir);
         continue;
@@ -149,17 +155,33 @@ export async function runImport(argv: string[]): Promise<number> {
         exit = EXIT.usage;
         continue;
       }
-      written.add(dir);
       const s = result.stats;
+      const renamed = taken ? ` (id \`${result.id}\` is taken by an earlier source of this run)` : '';
       const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
       process.stdout.write(
-        `imported ${source} → ${display(dir)}: ${plural(s.actions, 'action')}, ${plural(s.triggers, 'trigger')}, ${plural(s.definitions, 'definition')}; ${plural(warnings, 'warning')}${errors ? `, ${plural(errors, 'error')}` : ''}\n`,
+        `imported ${source} → ${display(dir)}${renamed}: ${plural(s.actions, 'action')}, ${plural(s.triggers, 'trigger')}, ${plural(s.definitions, 'definition')}; ${plural(warnings, 'warning')}${errors ? `, ${plural(errors, 'error')}` : ''}\n`,
       );
       if (errors && exit === EXIT.ok) exit = EXIT.errors;
     }
   }
   process.stdout.write(FORMATTERS.stylish!(diagnostics, { color: useColor(process.stdout) }));
   return exit;
+}
+
+/**
+ * An id for `source` that no earlier source of this run has: `<id>-<category>` after the folder
+ * the source lies in (`independent-publisher-connectors` gives `-independent-publisher`), else
+ * `<id>-2`, `<id>-3`…
+ */
+export function distinctId(id: string, source: string, taken: ReadonlySet<string>): string {
+  const category = kebab(basename(dirname(resolve(source)))).replace(/-connectors?$/, '');
+  if (category !== 'connector' && category !== id && !id.endsWith(`-${category}`)) {
+    const candidate = `${id}-${category}`;
+    if (!taken.has(candidate) && SAFE_ID.test(candidate)) return candidate;
+  }
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
 }
 
 /** `--sample`: set one operation's response schema from samples; edits that action file in place. */
