@@ -164,7 +164,7 @@ export function emitConnector(id: string, converted: Converted, reporter: Report
   const auth = compileAuth(converted.auth ?? { type: 'none' });
   if (auth.securityDefinitions) swagger.securityDefinitions = auth.securityDefinitions;
   if (auth.security) swagger.security = auth.security;
-  const properties: Obj = { connectionParameters: auth.connectionParameters ?? {} };
+  const properties: Obj = auth.connectionParameterSets ? { connectionParameterSets: auth.connectionParameterSets } : { connectionParameters: auth.connectionParameters ?? {} };
   if (converted.policies?.length) properties.policyTemplateInstances = converted.policies.map((p) => compilePolicy(p));
   const base = reporter.file.path;
   const swaggerFile = new SourceFile(`${base}#swagger2`, JSON.stringify(swagger, null, 2), 'json');

@@ -2,8 +2,9 @@
  * OpenAPI 3.0 / 3.1 (JSON or YAML, `$ref`s across files) → a connector folder. The document is
  * converted to Swagger 2.0 (servers → host/basePath/schemes or a `dynamichosturl` policy,
  * requestBody → body/formData parameters, components → definitions/parameters, security schemes
- * → `auth`), every approximation and drop is reported at its JSON pointer in the source, and the
- * result is written through the Power Platform importer, which proves it compiles back exactly.
+ * → `auth`, several of them → `type: multi`; missing summaries are derived), every approximation
+ * and drop is reported at its JSON pointer in the source, and the result is written through the
+ * Power Platform importer, which proves it compiles back exactly.
  */
 import { basename, dirname, extname, join, relative, resolve as resolvePath } from 'node:path';
 import { PARSE_LIMITS } from '../../core/bounded.ts';
@@ -15,8 +16,9 @@ import { countPathOperations, IMPORT_LIMITS, operationsMessage } from '../limits
 import { kebab } from '../powerplatform.ts';
 import { readNamedFile, RefRoots, type RefusedRef } from '../read-source.ts';
 import type { ImportResult } from '../types.ts';
-import { convertSecurity } from './auth.ts';
+import { convertSecurity, withFields } from './auth.ts';
 import { emitConnector, failed, operationIdFrom, pascal, pathAt, Reporter, shortSummary, splitUrl, UniqueIds, type Converted, type Prepared } from './emit.ts';
+import { nameFromRoute, sentenceFromId } from './naming.ts';
 import { convertSchema, type SchemaContext } from './schema.ts';
 import { isObject as isObj, METHODS } from '../../swagger/index.ts';
 
@@ -358,8 +360,7 @@ class OpenApiConverter {
     for (const [k, v] of Object.entries(doc)) if (k.startsWith('x-')) swagger[k] = v;
     for (const k of ['jsonSchemaDialect']) if (doc[k] !== undefined) r.dropped(`\`${k}\` has no Swagger 2.0 form`, [k], ['swagger-2-0-form']);
 
-    const auth = convertSecurity(doc, r);
-    if (Object.keys(fields).length) auth.fields = { ...(isObj(auth.fields) ? auth.fields : {}), ...fields };
+    const auth = withFields(convertSecurity(doc, r), fields);
     const description = typeof info.description === 'string' ? info.description : '';
     return {
       swagger,
@@ -518,7 +519,7 @@ class OpenApiConverter {
         description = description ? `${op.summary.trim()}\n\n${description}` : op.summary.trim();
         r.approximated('The summary is cut to 80 characters without trailing punctuation; the original is kept in the description', [...at, 'summary'], ['summary-cut-80-characters']);
       }
-    }
+    } else this.deriveSummary(out, given, method, route, at);
     if (description !== undefined) out.description = description;
     if (isObj(op.externalDocs)) out.externalDocs = op.externalDocs;
     out.operationId = id;
@@ -573,6 +574,24 @@ class OpenApiConverter {
   }
 
   /**
+   * No summary: the designer would show the operationId. One is derived from the operationId
+   * (`listPets` → "List pets"), else verb first from the method and path (`GET /pets` → "List
+   * pets"), and reported; a path with no word in it keeps `GET /{id}` and says to write one.
+   */
+  private deriveSummary(out: Obj, given: string | undefined, method: string, route: string, at: Path): void {
+    const r = this.reporter;
+    if (given !== undefined) {
+      out.summary = shortSummary(sentenceFromId(given)).summary;
+      r.approximated(`No summary: derived "${String(out.summary)}" from the operationId`, at, ['summary-derived', 'operationId']);
+      return;
+    }
+    const derived = nameFromRoute(method, route);
+    out.summary = derived.summary;
+    if (derived.readable) r.approximated(`No summary: derived "${derived.summary}" from the method and path`, at, ['summary-derived', 'path']);
+    else r.approximated(`No summary, and \`${method.toUpperCase()} ${route}\` has no word to derive one from; write a \`summary\``, at, ['summary-unreadable']);
+  }
+
+  /**
    * A callback whose URL the client sends in the request body (`{$request.body#/callbackUrl}`)
    * is the platform's webhook contract: the operation becomes a `single` trigger, the body
    * property is flagged `x-ms-notification-url`, and the callback's request body becomes the
@@ -611,7 +630,7 @@ class OpenApiConverter {
         if (!required.includes(n)) node.required = [...required, n];
         if (i === names.length - 1) {
           const prev = isObj(getOwn(props, n)) ? getOwn<Obj>(props, n)! : {};
-          setOwn(props, n, { ...(prev.description !== undefined ? { description: prev.description } : {}), type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' });
+          setOwn(props, n, { ...prev, type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': prev['x-ms-visibility'] ?? 'internal' });
         } else {
           const next = isObj(getOwn(props, n)) ? structuredClone(getOwn<Obj>(props, n)!) : { type: 'object' };
           setOwn(props, n, next);

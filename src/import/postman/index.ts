@@ -4,7 +4,9 @@
  * tags; `{{baseUrl}}`-style variables become host/basePath, or a connection field and a
  * `dynamichosturl` policy when the host is not known; `:id` and `{{id}}` path segments become
  * path parameters; bodies and saved examples get schemas inferred from their JSON; auth with
- * inheritance becomes the `auth` block. Secrets are never copied.
+ * inheritance becomes the `auth` block (OAuth 2.0 without endpoints gets reported placeholders).
+ * Requests named by their URL (`/todos`) get verb-first names from method and path (`ListTodos`,
+ * "List todos", src/import/openapi3/naming.ts). Secrets are never copied.
  */
 import { basename, extname } from 'node:path';
 import postman from 'postman-collection';
@@ -16,6 +18,8 @@ import { kebab } from '../powerplatform.ts';
 import { readNamedFile } from '../read-source.ts';
 import type { ImportResult } from '../types.ts';
 import { emitConnector, failed, humanize, pascal, Reporter, shortSummary, splitUrl, UniqueIds, type Converted, type Prepared } from '../openapi3/emit.ts';
+import { fillOAuthEndpoints } from '../openapi3/auth.ts';
+import { namedByPath, nameFromRoute, type DerivedName } from '../openapi3/naming.ts';
 import { inferSchema, parseSample } from '../sample/infer.ts';
 import { isMethod, isObject as isObj } from '../../swagger/index.ts';
 
@@ -219,12 +223,16 @@ class PostmanConverter {
         op = { method: m, path, at: raw.at, names: [name], op: {}, params: new Map(), formData: new Map(), consumes: new Set(), produces: new Set(), samples: new Map() };
         ops.set(key, op);
         order.push(op);
-        const { summary, changed } = shortSummary(name);
-        const operationId = this.ids.take(pascal(name));
+        const rawItem = this.rawAt(raw.at);
+        const derived = namedByPath(name, rawUrlOf(rawItem)) ? nameFromRoute(m, path) : undefined;
+        const short = shortSummary(name);
+        const summary = derived ? derived.summary : short.summary;
+        const changed = !derived && short.changed;
+        const operationId = this.ids.take(derived ? derived.operationId : pascal(name));
+        if (derived) this.reportDerived(name, derived, operationId, `${m.toUpperCase()} ${path}`, raw.at);
         if (raw.folders.length) op.op.tags = [raw.folders.filter(Boolean).join(' > ')];
         if (summary) op.op.summary = summary;
-        const description = descriptionOf(item.request?.description) ?? descriptionOf((raw.at.length ? undefined : undefined));
-        const rawItem = this.rawAt(raw.at);
+        const description = descriptionOf(item.request?.description);
         const itemDescription = descriptionOf(isObj(rawItem) && isObj(rawItem.request) ? rawItem.request.description : undefined) ?? description;
         const full = [changed ? name : undefined, itemDescription].filter(Boolean).join('\n\n');
         if (full) op.op.description = full;
@@ -273,6 +281,17 @@ class PostmanConverter {
     if (Object.keys(fields).length) auth.fields = { ...(isObj(auth.fields) ? auth.fields : {}), ...fields };
     const readme = `# ${title}\n${descriptionOf(info.description) ? `\n${descriptionOf(info.description)}\n` : ''}`;
     return { swagger, auth, policies, readme, sourceMap };
+  }
+
+  /** A request named by its URL gets a verb-first name; one whose path has no word in it is reported so someone writes a summary. */
+  private reportDerived(name: string, derived: DerivedName, operationId: string, route: string, at: Path): void {
+    const where = isObj(this.rawAt(at)) && (this.rawAt(at) as Obj).name !== undefined ? [...at, 'name'] : at;
+    const named = /^(new|untitled) request$/i.test(name.trim()) ? "has Postman's default name" : 'is named by its URL';
+    if (derived.readable) {
+      this.r.approximated(`Request \`${name}\` ${named}: it becomes \`${operationId}\`, "${derived.summary}", from \`${route}\``, where, ['request-named-by-url', name]);
+    } else {
+      this.r.approximated(`Request \`${name}\` ${named} and \`${route}\` has no word to name it by: write a \`summary\` in actions/${operationId}.mdx`, where, ['request-summary-unreadable', name]);
+    }
   }
 
   private rawAt(at: Path): unknown {
@@ -569,11 +588,7 @@ class PostmanConverter {
       const auth: Obj = { type: 'oauth2', provider: 'oauth2', clientId: '[YOUR_CLIENT_ID]', scopes: (p.scope ?? '').split(/[\s,]+/).filter(Boolean) };
       const authUrl = this.resolve(p.authUrl ?? '');
       const tokenUrl = this.resolve(p.accessTokenUrl ?? '');
-      if (authUrl) auth.authorizationUrl = authUrl;
-      if (tokenUrl) {
-        auth.tokenUrl = tokenUrl;
-        auth.refreshUrl = tokenUrl;
-      }
+      fillOAuthEndpoints(auth, { ...(authUrl ? { authorizationUrl: authUrl } : {}), ...(tokenUrl ? { tokenUrl } : {}) }, at, r, 'The OAuth 2.0 auth');
       auth.redirectMode = 'GlobalPerConnector';
       return auth;
     }
@@ -584,6 +599,14 @@ class PostmanConverter {
     r.unsupportedAuth(`Postman auth type \`${type}\` is not supported`, at, ['postman-auth-type-not']);
     return undefined;
   }
+}
+
+/** The URL of a raw request as written (`{{url}}/todos/:id`), or ''. */
+function rawUrlOf(item: unknown): string {
+  const request = isObj(item) ? item.request : undefined;
+  const url = isObj(request) ? request.url : typeof request === 'string' ? request : undefined;
+  if (typeof url === 'string') return url;
+  return isObj(url) && typeof url.raw === 'string' ? url.raw : '';
 }
 
 function scriptText(script: Obj): string {
