@@ -17,6 +17,7 @@ import { rules } from '../src/check/registry.ts';
 import { compileAndCheck, type CompileAndCheckOptions } from '../src/check/run.ts';
 import type { RuleId } from '../src/core/rule-ids.ts';
 import { connectorFromFiles, loadConnector } from '../src/compiler/load.ts';
+import { exportSource } from '../src/export/index.ts';
 import { importSource } from '../src/import/index.ts';
 
 /** Writes an example folder into `dir`: files, symbolic links, FIFOs and sized files. */
@@ -106,15 +107,21 @@ const readmeRule = defineRule({
   },
 });
 
+/** Rules of area `export` report on a connector being exported (to OpenAPI 3.1): its fidelity report. */
+function exportLint(files: ExampleFiles, id = 'example') {
+  if (!textOnly(files)) throw new Error('export examples are text files');
+  return exportSource(connectorFromFiles(id, files), 'openapi3').diagnostics;
+}
+
 function checkExamples(rule: Rule, options: CompileAndCheckOptions = {}) {
   const { id } = rule;
   it.each(rule.examples.ok.map((files, i) => [i, files] as const))('ok example %i has no findings', (_i, files) => {
-    expect((rule.area === 'import' ? importLint(files) : lint(files, 'example', options)).map(String)).toEqual([]);
+    expect((rule.area === 'import' ? importLint(files) : rule.area === 'export' ? exportLint(files) : lint(files, 'example', options)).map(String)).toEqual([]);
   });
   it.each(rule.examples.notOk.map((example, i) => [i, example] as const))('not-ok example %i reports exactly its output', (_i, example) => {
     // An approximation (a warning) still gives a connector that checks clean; an error or a
     // verbatim operation comes from a source that is broken itself.
-    const diagnostics = rule.area === 'import' ? importLint(example.files, rule.severity === 'warning') : lint(example.files, example.id, options);
+    const diagnostics = rule.area === 'import' ? importLint(example.files, rule.severity === 'warning') : rule.area === 'export' ? exportLint(example.files, example.id) : lint(example.files, example.id, options);
     const found = diagnostics.filter((d) => d.ruleId === id);
     expect(found.map(String)).toEqual(example.output);
     for (const d of found) {

@@ -7,7 +7,7 @@ import type { CheckReport, CompiledConnector } from '../compiler/index.ts';
 import type { Severity } from '../core/diagnostic.ts';
 import type { RuleId } from '../core/rule-ids.ts';
 
-export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import';
+export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import' | 'export';
 
 /**
  * An entry of an example folder that text cannot stand for: a symbolic link to `symlink` (to a file

@@ -38,16 +38,9 @@ export function compileSugarKey(b: ObjectBuilder, key: string, value: unknown, p
     b.set(renamed, value, place.file, [...place.src, key]);
     return true;
   }
-  if (key === 'dynamicValues') {
-    const [values, list] = compileDynamicValues(value);
-    b.set('x-ms-dynamic-values', values, place.file, [...place.src, key]);
-    b.set('x-ms-dynamic-list', list, place.file, [...place.src, key]);
-    return true;
-  }
-  if (key === 'dynamicSchema') {
-    const [schema, properties] = compileDynamicSchema(value);
-    b.set('x-ms-dynamic-schema', schema, place.file, [...place.src, key]);
-    b.set('x-ms-dynamic-properties', properties, place.file, [...place.src, key]);
+  if (key === 'dynamicValues' || key === 'dynamicSchema') {
+    const entries = key === 'dynamicValues' ? compileDynamicValues(value) : compileDynamicSchema(value);
+    for (const [raw, compiled] of entries) b.set(raw, compiled, place.file, [...place.src, key]);
     return true;
   }
   return false;
