@@ -6,6 +6,7 @@
 import type { CheckReport, CompiledConnector } from '../compiler/index.ts';
 import type { Severity } from '../core/diagnostic.ts';
 import type { RuleId } from '../core/rule-ids.ts';
+import type { PlatformCodeName } from './platform-codes.ts';
 
 export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import' | 'export';
 
@@ -57,6 +58,11 @@ export interface Rule {
   description: string;
   /** Why it matters on the Power Platform. */
   rationale: string;
+  /**
+   * The platform's Swagger Validator codes this rule stands for (src/check/platform-codes.ts), so a
+   * maintainer who got `OperationIdNotUnique` from the online service finds the rule that says it.
+   */
+  platformCodes?: readonly PlatformCodeName[];
   examples: { ok: ExampleFiles[]; notOk: NotOkExample[] };
   /**
    * `runner`: reported by the command running plugboard when handling a connector fails, never by a
