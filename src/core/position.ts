@@ -8,6 +8,7 @@ import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { Diagnostic, Place } from './diagnostic.ts';
 import { fromPointer } from './pointer.ts';
 import type { SourceFile } from './source-file.ts';
+import { yamlIndex, type IndexNode } from './yaml-index.ts';
 
 type Range = [start: number, end: number];
 
@@ -15,25 +16,60 @@ interface YamlIndex {
   kind: 'yaml';
   root: YamlNode | null;
 }
+interface FastYamlIndex {
+  kind: 'fast-yaml';
+  root: IndexNode | null;
+}
 interface JsonIndex {
   kind: 'json';
   root: JsonNode | undefined;
 }
 
-function indexOf(file: SourceFile): YamlIndex | JsonIndex {
+function indexOf(file: SourceFile): YamlIndex | FastYamlIndex | JsonIndex {
   if (!file.positionIndex) {
     const json = file.kind === 'json';
+    const fast = json ? undefined : yamlIndex(file.frontMatter.yaml);
     try {
       file.positionIndex = json
         ? ({ kind: 'json', root: parseTree(file.text.replace(/^\uFEFF/, ' ')) } satisfies JsonIndex)
-        : ({ kind: 'yaml', root: parseDocument(file.frontMatter.yaml, { keepSourceTokens: false, uniqueKeys: false, strict: false }).contents as YamlNode | null } satisfies YamlIndex);
+        : fast !== undefined
+          ? ({ kind: 'fast-yaml', root: fast } satisfies FastYamlIndex)
+          : ({ kind: 'yaml', root: parseDocument(file.frontMatter.yaml, { keepSourceTokens: false, uniqueKeys: false, strict: false }).contents as YamlNode | null } satisfies YamlIndex);
     } catch {
       // Both parsers recurse: a text nested beyond PARSE_LIMITS.depth (bounded.ts), reported as
       // `source-limit`, may overflow the stack here. Its diagnostics go to the start of the file.
       file.positionIndex = json ? ({ kind: 'json', root: undefined } satisfies JsonIndex) : ({ kind: 'yaml', root: null } satisfies YamlIndex);
     }
   }
-  return file.positionIndex as YamlIndex | JsonIndex;
+  return file.positionIndex as YamlIndex | FastYamlIndex | JsonIndex;
+}
+
+/** As yamlRange, over the index made from js-yaml's events (yaml-index.ts). */
+function fastYamlRange(root: IndexNode | null, segments: string[], onKey: boolean): (Range & { partial?: boolean }) | undefined {
+  const partial = (r: Range | undefined) => (r ? Object.assign([r[0], r[1]] as Range, { partial: true }) : undefined);
+  let node: IndexNode | null = root;
+  let range: Range | undefined = node ? [node.range[0], node.range[1]] : undefined;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const last = i === segments.length - 1;
+    if (node?.kind === 'mapping') {
+      const pair = node.pairs.get(segment);
+      if (!pair) return partial(range);
+      if (last && (onKey || pair.value === null)) return [pair.key[0], pair.key[1]];
+      node = pair.value;
+      // A key with an empty value: point at the key.
+      if (!node) return [pair.key[0], pair.key[1]];
+      range = [node.range[0], node.range[1]];
+    } else if (node?.kind === 'sequence') {
+      const item = node.items[Number(segment)];
+      if (!item) return partial(range);
+      node = item;
+      range = [item.range[0], item.range[1]];
+    } else {
+      return partial(range);
+    }
+  }
+  return range;
 }
 
 /**
@@ -99,7 +135,7 @@ export function placeOf(file: SourceFile, pointer: string, onKey = false): Place
     segments = [];
   }
   const index = indexOf(file);
-  const range = index.kind === 'json' ? jsonRange(index.root, segments, onKey) : yamlRange(index.root, segments, onKey);
+  const range = index.kind === 'json' ? jsonRange(index.root, segments, onKey) : index.kind === 'fast-yaml' ? fastYamlRange(index.root, segments, onKey) : yamlRange(index.root, segments, onKey);
   const offset = file.frontMatter.yamlOffset;
   if (range && (segments.length === 0 || (range as { partial?: boolean }).partial)) {
     // The whole document: point at its first line rather than at all of it.
