@@ -35,7 +35,8 @@ export function connectorTemplate(o: TemplateOptions): Record<string, string> {
 ${schemaLine(o.connectorSchema)}# The front-matter of connector.mdx describes the connector as a whole. It compiles to
 # apiDefinition.swagger.json and apiProperties.json; run \`npm run check\` after each change.
 
-# Name shown in the designer: at most 30 characters, without "API" or "Connector".
+# Name shown in the designer: at most 30 characters, without "API", "Connector" or a
+# Microsoft product name, ending with a letter or a digit.
 title: ${yamlString(title)}
 # What the service does, in 30 to 500 characters (info.description).
 description: ${yamlString(`Read the items of your ${title} account from flows and apps. Replace this with what the service offers.`)}
@@ -44,13 +45,22 @@ version: "1.0"
 # Who publishes the connector, and who runs the service behind it.
 publisher: Contoso
 stackOwner: Contoso
-# Background colour of the icon (iconBrandColor): not white, not #007ee5.
+# Background colour of the icon (iconBrandColor): not white, not #007ee5. The icon
+# itself is icon.png beside this file: a square PNG of about 230x230 pixels.
 brandColor: "#0f6cbd"
-# At most two certification categories, like Productivity, Data, Communication, AI.
+# At most two of the platform's categories: AI, Business Management, Business Intelligence,
+# Collaboration, Commerce, Communication, Content and Files, Data, Finance, Human Resources,
+# Internet of Things, IT Operations, Lifestyle and Entertainment, Marketing, Productivity,
+# Sales and CRM, Security, Social Media, Website.
 categories: [Productivity, Data]
-# Links shown on the connector's page (x-ms-connector-metadata).
+# Links shown on the connector's page (x-ms-connector-metadata): absolute https URLs.
 website: https://www.example.com
 privacyPolicy: https://www.example.com/privacy
+# Who supports the connector (info.contact): certification asks for all three.
+contact:
+  name: Contoso support
+  url: https://www.example.com/support
+  email: support@example.com
 # Where requests go: https://{host}{basePath}{path of each action}.
 host: api.example.com
 basePath: /v1
@@ -66,7 +76,8 @@ auth:
     description: ${yamlString(`The API key of your ${title} account.`)}
 
 # Below the front-matter comes the readme (readme.md) in MDX, so write \\{, \\} and \\< in
-# prose. Keep the sections: certification asks for them.
+# prose. Keep the sections and their names: certification asks for them, and each action
+# listed under Supported Operations is named by its summary.
 ---
 
 # ${text}
@@ -94,6 +105,10 @@ Sign in to your ${text} account, open the settings and create an API key. Paste 
 ## Known Issues and Limitations
 
 There are no known issues at this time.
+
+## Deployment Instructions
+
+Run \`npx plugboard build\` and import the package it writes under \`packages/\` as a custom connector.
 `;
 
   const action = `---
@@ -102,7 +117,8 @@ ${schemaLine(o.actionSchema)}# An action. The file name is its operationId (GetI
 
 # Method and path, relative to basePath.
 request: GET /items/{itemId}
-# Name of the action in the designer: sentence case, at most 80 characters, no final period.
+# Name of the action in the designer: sentence case, at most 80 characters, only letters,
+# digits, spaces and ( ) - , ' : . & (no slash), no final period.
 summary: Get an item
 # Tooltip: a full sentence.
 description: Gets one item by its identifier.
