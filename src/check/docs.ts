@@ -30,8 +30,8 @@ export function rulesReference(): string {
     ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${cell(r.description)} | ${cell(r.rationale)} |`),
   ];
   for (const rule of rules) {
-    lines.push('', `## ${rule.id}`, '', rule.description, '', `- Severity: ${rule.severity}`, `- Area: ${rule.area}`, `- Checked: ${rule.reportedBy === 'runner' ? 'by the command, when handling the connector fails (test/hostile/crash.test.ts injects such failures)' : rule.check ? 'on the compiled definition' : rule.area === 'import' ? 'by the importer, on the source being imported' : rule.area === 'export' ? 'by `export`, on the connector being exported (its fidelity report)' : 'by the compiler, on the source'}`, ...(rule.platformCodes?.length ? [`- Platform codes: ${rule.platformCodes.map((c) => `\`${c}\``).join(', ')}`] : []), '', rule.rationale);
-    const outputs = rule.examples.notOk.flatMap((e) => e.output);
+    lines.push('', `## ${rule.id}`, '', rule.description, '', `- Severity: ${rule.severity}`, `- Area: ${rule.area}`, `- Checked: ${rule.reportedBy === 'runner' ? 'by the command, when handling the connector fails (test/hostile/crash.test.ts injects such failures)' : rule.check ? 'on the compiled definition' : rule.diff ? 'by `plugboard diff`, between the connector at two revisions (each example below: a base folder and a head folder)' : rule.area === 'import' ? 'by the importer, on the source being imported' : rule.area === 'export' ? 'by `export`, on the connector being exported (its fidelity report)' : 'by the compiler, on the source'}`, ...(rule.platformCodes?.length ? [`- Platform codes: ${rule.platformCodes.map((c) => `\`${c}\``).join(', ')}`] : []), '', rule.rationale);
+    const outputs = [...rule.examples.notOk, ...(rule.diffExamples?.notOk ?? [])].flatMap((e) => e.output);
     if (outputs.length) lines.push('', `For example${specialEntries(rule.examples.notOk.map((e) => e.files))}:`, '', '```text', ...outputs, '```');
   }
   return lines.join('\n') + '\n';

@@ -71,8 +71,8 @@ export const X_MS_POSITIONS: readonly XmsRow[] = [
   { name: 'x-ms-trigger-metadata', at: ['operation'] },
   // [S] operation. src/PLATFORM.md #trigger-extensions
   { name: 'x-ms-notification', at: ['operation'] },
-  // [O] operation, 40 connectors. src/PLATFORM.md #ai-and-agent-extensions
-  { name: 'x-ms-openai-data', at: ['operation'] },
+  // [O] operation, 40 connectors; also at the document root in certified connectors (a second real shape). src/PLATFORM.md #ai-and-agent-extensions
+  { name: 'x-ms-openai-data', at: ['root', 'operation'] },
   // [D] operation (Copilot Studio MCP). src/PLATFORM.md #ai-and-agent-extensions
   { name: 'x-ms-agentic-protocol', at: ['operation'] },
   // [O] operation (src/PLATFORM.md #where-extensions-may-appear, #ai-and-agent-extensions) and schema properties (src/PLATFORM.md #certified-connectors-in-numbers: 293 occurrences).
@@ -135,6 +135,17 @@ export const X_MS_NOT_FOR_AUTHORS: Readonly<Record<string, string>> = {
   'x-ms-apihub-obo': 'It is a gateway response header captured by "import from sample", not an extension.',
   'x-ms-tooltip': 'There is no tooltip extension; the designer shows `description` as the tooltip.',
 };
+
+/**
+ * AutoRest extensions: the platform ignores them wherever they are (src/PLATFORM.md #extensions-not-for-authors).
+ * They are never wrong for the platform, only useless: `x-ms-autorest` (info) says so, `x-ms-position` leaves them alone.
+ */
+export const X_MS_AUTOREST: ReadonlySet<string> = new Set([
+  ...X_MS_POSITIONS.filter((row) => row.note?.includes('AutoRest')).map((row) => row.name),
+  ...Object.entries(X_MS_NOT_FOR_AUTHORS)
+    .filter(([, note]) => note.includes('AutoRest'))
+    .map(([name]) => name),
+]);
 
 export const X_MS_BY_NAME: ReadonlyMap<string, XmsRow> = new Map(X_MS_POSITIONS.map((row) => [row.name, row]));
 export const X_MS_NAMES: readonly string[] = X_MS_POSITIONS.map((row) => row.name);

@@ -104,9 +104,6 @@ const dynamicValues: Checker = (value, { name }) => {
         : `Expected only one of ${or(sources.map((s) => `\`${s}\``))} in \`${name}\``),
     );
   }
-  if (value.operationId !== undefined && value['value-path'] === undefined) {
-    problems.push(problem([], `Missing \`value-path\` in \`${name}\`, it names the value of each item`));
-  }
   if (value.builtInOperation !== undefined && value.builtInOperation !== 'AadGraph.GetUsers') {
     problems.push(problem(['builtInOperation'], `Unexpected \`builtInOperation\` ${show(value.builtInOperation)}, expected AadGraph.GetUsers`));
   }
@@ -280,8 +277,14 @@ const docs: Checker = (value, { name }) => {
   return value.flatMap((entry, i) => object(entry, name, { url: 'string', description: 'string' }, ['url']).map((p) => ({ ...p, path: [i, ...p.path] })));
 };
 
+/** The values of `x-ms-visibility`; its value is `x-ms-visibility-value`'s (a warning: the designer tolerates others). */
+export const VISIBILITY_VALUES = ['important', 'advanced', 'internal'] as const;
+
+/**
+ * Whether `value-path` is missing where it matters (the called operation's items are objects) is
+ * `x-ms-dynamic-response`'s, which reads that operation's response.
+ */
 export const X_MS_VALUE_CHECKERS: Readonly<Record<string, Checker>> = {
-  'x-ms-visibility': oneOf(['important', 'advanced', 'internal']),
   'x-ms-trigger': oneOf(['single', 'batch']),
   'x-ms-url-encoding': oneOf(['single', 'double']),
   'x-ms-media-kind': oneOf(['image', 'audio']),

@@ -16,6 +16,15 @@ const RENAME_BACK: Record<string, string> = {
   'x-ms-test-value': 'testValue',
 };
 
+/**
+ * A value the `visibility` sugar takes. Any other (`""`, `Advanced`: certified connectors carry
+ * them, and the designer tolerates them) stays a raw `x-ms-visibility`, which the check reports as
+ * the `x-ms-visibility-value` warning it is in the folder, not as a front-matter error.
+ */
+function isVisibility(value: unknown): boolean {
+  return value === 'important' || value === 'advanced' || value === 'internal';
+}
+
 /** Renames `x-ms-*` keys to their sugar in one node, in place of the original key. */
 export function desugarKeys(node: Obj, extra: Record<string, string> = {}): Obj {
   const out: Obj = {};
@@ -29,7 +38,7 @@ export function desugarKeys(node: Obj, extra: Record<string, string> = {}): Obj 
     if (replaced) {
       // The sugar stands where the first key it replaces stood.
       if (!Object.hasOwn(out, replaced.key)) out[replaced.key] = replaced.found!.sugar;
-    } else if (sugar && !Object.hasOwn(node, sugar)) out[sugar] = value;
+    } else if (sugar && !Object.hasOwn(node, sugar) && (key !== 'x-ms-visibility' || isVisibility(value))) out[sugar] = value;
     else setOwn(out, key, value);
   }
   return out;
@@ -146,7 +155,7 @@ export function desugarOperation(op: Obj, method: string, path: string, stem: st
   out.request = `${method.toUpperCase()} ${path}`;
   for (const [key, value] of Object.entries(op)) {
     if (key === 'operationId') continue;
-    if (key === 'x-ms-visibility' && !('visibility' in op)) out.visibility = value;
+    if (key === 'x-ms-visibility' && !('visibility' in op) && isVisibility(value)) out.visibility = value;
     else if (key === 'x-ms-trigger-hint' && op['x-ms-trigger'] !== undefined && !('hint' in op)) out.hint = value;
     else if (key === 'parameters') Object.assign(out, desugarParameters(value, path));
     else if (key === 'responses') out.responses = desugarResponses(value);

@@ -28,18 +28,20 @@ export function largeDocument(operations: number): Swagger {
         status: { type: 'string', enum: ['open', 'closed'], 'x-ms-enum-values': [{ value: 'open', displayName: 'Open' }, { value: 'closed', displayName: 'Closed' }] },
       },
     };
-    paths[`/folders/{folder}/items${i}`] = {
+    // The first path lists the folders (internal: it feeds the folder dropdown of every other path).
+    const folder = i === 0 ? [] : [pathParam('folder', { 'x-ms-summary': 'Folder', 'x-ms-dynamic-values': { operationId: 'ListItems0', 'value-collection': 'value', 'value-path': 'id', 'value-title': 'name' } })];
+    paths[i === 0 ? '/folders' : `/folders/{folder}/items${i}`] = {
       get: op(`ListItems${i}`, {
-        'x-ms-visibility': 'important',
+        'x-ms-visibility': i === 0 ? 'internal' : 'important',
         parameters: [
-          pathParam('folder', { 'x-ms-summary': 'Folder', 'x-ms-dynamic-values': { operationId: 'ListItems0', 'value-path': 'id', 'value-title': 'name' } }),
+          ...folder,
           queryParam('top', { type: 'integer', default: 50, 'x-ms-summary': 'Top', 'x-ms-visibility': 'advanced' }),
           queryParam('filter', { 'x-ms-summary': 'Filter' }),
         ],
         responses: { '200': { description: 'OK', schema: { type: 'object', properties: { value: { type: 'array', items: { $ref: `#/definitions/Item${i}` } } } } }, default: { description: 'Error' } },
       }),
       post: op(`CreateItem${i}`, {
-        parameters: [pathParam('folder', { 'x-ms-summary': 'Folder' }), bodyParam({ $ref: `#/definitions/Item${i}` })],
+        parameters: [...(i === 0 ? [] : [pathParam('folder', { 'x-ms-summary': 'Folder' })]), bodyParam({ $ref: `#/definitions/Item${i}` })],
         responses: { '201': { description: 'Created', schema: { $ref: `#/definitions/Item${i}` } } },
       }),
     };

@@ -36,7 +36,7 @@ function folder(files: Record<string, string | Buffer>): string {
 
 const SWAGGER = `{
   "swagger": "2.0",
-  "info": { "title": "Contoso", "version": "1.0", "description": "Items of the Contoso service." },
+  "info": { "title": "Contoso", "version": "1.0", "description": "Items and folders of the Contoso service." },
   "host": "api.contoso.com",
   "basePath": "/",
   "schemes": ["https"],
@@ -69,7 +69,8 @@ const API_PROPERTIES = `{
 }
 `;
 const README = '# Contoso\n\nItems of the Contoso service.\n';
-const ICON = Buffer.from('89504e470d0a1a0a', 'hex');
+/** A PNG header of 230×230 pixels: what the icon rules read. */
+const ICON = Buffer.from('89504e470d0a1a0a0000000d49484452000000e6000000e60806000000', 'hex');
 const VALID = { 'apiDefinition.swagger.json': SWAGGER, 'apiProperties.json': API_PROPERTIES, 'readme.md': README, 'icon.png': ICON };
 
 const strings = (ds: readonly Diagnostic[]) => ds.map(String);
@@ -90,13 +91,13 @@ describe('checkPowerPlatformFolder', () => {
     const dir = folder({ ...VALID, 'apiDefinition.swagger.json': SWAGGER.replace('"x-ms-visibility": "important"', '"x-ms-visibility": "hidden"') });
     const [d, ...rest] = checkPowerPlatformFolder(dir, 'connectors/Contoso').diagnostics;
     expect(rest).toEqual([]);
-    expect(String(d)).toBe('connectors/Contoso/apiDefinition.swagger.json:14:28-14:36: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-value)');
+    expect(String(d)).toBe('connectors/Contoso/apiDefinition.swagger.json:14:28-14:36: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-visibility-value)');
     expect(d!.toJSON()).toMatchObject({
-      ruleId: 'x-ms-value',
-      severity: 'error',
+      ruleId: 'x-ms-visibility-value',
+      severity: 'warning',
       file: 'connectors/Contoso/apiDefinition.swagger.json',
       pointer: '/paths/~1items/get/x-ms-visibility',
-      url: 'https://github.com/plugboard/plugboard/blob/main/src/check/README.md#x-ms-value',
+      url: 'https://github.com/plugboard/plugboard/blob/main/src/check/README.md#x-ms-visibility-value',
     });
     expect(d!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -121,9 +122,9 @@ describe('checkPowerPlatformFolder', () => {
       'Contoso/apiDefinition.swagger.json:1:1-1:2: The file starts with a byte order mark; it was ignored (import-json-lenient)',
       // Where the strict parse fails: the comment after the byte order mark.
       'Contoso/apiDefinition.swagger.json:1:2-1:3: Not strict JSON (comments, trailing commas or control characters); read leniently as JSON5, and written back as strict JSON (import-json-lenient)',
-      'Contoso/apiDefinition.swagger.json:15:28-15:36: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-value)',
+      'Contoso/apiDefinition.swagger.json:15:28-15:36: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-visibility-value)',
     ]);
-    expect(diagnostics.map((d) => d.severity)).toEqual(['warning', 'warning', 'error']);
+    expect(diagnostics.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
   });
 
   it('gives invalid JSON a positioned error, and checks what it can', () => {
@@ -132,7 +133,7 @@ describe('checkPowerPlatformFolder', () => {
     expect(strings(diagnostics)).toEqual(['Contoso/apiDefinition.swagger.json:6:3-6:4: Invalid JSON: invalid character \'\\"\' (import-json-invalid)']);
     const broken = folder({ ...VALID, 'apiDefinition.swagger.json': SWAGGER.replace('"important"', '"hidden"'), 'apiProperties.json': '{ "properties": { ' });
     expect(strings(checkPowerPlatformFolder(broken, 'Contoso').diagnostics)).toEqual([
-      'Contoso/apiDefinition.swagger.json:14:28-14:36: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-value)',
+      'Contoso/apiDefinition.swagger.json:14:28-14:36: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-visibility-value)',
       'Contoso/apiProperties.json:1:19-1:20: Invalid JSON: invalid end of input (import-json-invalid)',
     ]);
   });
@@ -197,7 +198,7 @@ describe('checkPowerPlatformFolder', () => {
 
   it('takes severities from the preset, for the checks and for how the folder is read', () => {
     const dir = folder({ ...VALID, 'apiDefinition.swagger.json': '\uFEFF' + SWAGGER.replace('"important"', '"hidden"') });
-    const preset = { ...recommended, 'x-ms-value': 'off', 'import-json-lenient': 'error' } as const;
+    const preset = { ...recommended, 'x-ms-visibility-value': 'off', 'import-json-lenient': 'error' } as const;
     const diagnostics = checkPowerPlatformFolder(dir, 'Contoso', { preset }).diagnostics;
     expect(diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['import-json-lenient', 'error']]);
   });
@@ -225,6 +226,7 @@ it('finds what importing a folder to MDX and checking that finds, readme include
   expect(direct.map((d) => d.ruleId).sort()).toEqual(importedAndChecked(dir).mdx.map((d) => d.ruleId).sort());
   expect(direct.map((d) => `${d.file}:${d.place!.start.line}:${d.place!.start.column} ${d.ruleId}`)).toEqual([
     'Contoso/apiDefinition.swagger.json:12:24 operation-id-unsafe',
+    'Contoso/apiDefinition.swagger.json:12:24 operation-id-sanitized',
     'Contoso/apiDefinition.swagger.json:14:41 trigger-kind-unclear',
     'Contoso/apiProperties.json:8:61 policy-operation-exists',
     'Contoso/readme.md:3:5 mdx-link-scheme',
@@ -233,11 +235,12 @@ it('finds what importing a folder to MDX and checking that finds, readme include
 });
 
 it('says in Swagger words what the MDX check says at the sugar key the import writes', () => {
-  // The import writes `x-ms-visibility` as the `visibility` sugar, whose bad value the MDX check
-  // reports as frontmatter-value (and drops the check's finding at the same place).
+  // The import writes a valid `x-ms-visibility` as the `visibility` sugar; a value the sugar does not
+  // take (`hidden`, `""`) stays the raw key, so the MDX check says the same warning at the same key.
   const dir = folder({ ...VALID, 'apiDefinition.swagger.json': SWAGGER.replace('"important"', '"hidden"') });
-  expect(checkPowerPlatformFolder(dir, 'Contoso').diagnostics.map((d) => d.ruleId)).toEqual(['x-ms-value']);
-  expect(importedAndChecked(dir).mdx.map((d) => [d.ruleId, d.pointer])).toEqual([['frontmatter-value', '/visibility']]);
+  const about = (d: Diagnostic) => ['x-ms-visibility-value', 'x-ms-value', 'frontmatter-value'].includes(d.ruleId);
+  expect(checkPowerPlatformFolder(dir, 'Contoso').diagnostics.filter(about).map((d) => d.ruleId)).toEqual(['x-ms-visibility-value']);
+  expect(importedAndChecked(dir).mdx.filter(about).map((d) => [d.ruleId, d.pointer])).toEqual([['x-ms-visibility-value', '/x-ms-visibility']]);
 });
 
 // ---- The real corpus.

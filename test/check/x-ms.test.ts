@@ -46,9 +46,31 @@ describe('x-ms-position', () => {
   });
 
   it('reports an unknown extension without a near name', () => {
-    expect(lines(rule, doc({ '/a': { get: op('A', { 'x-ms-client-name': 'a' }) } }))).toEqual([
-      '/paths/~1a/get/x-ms-client-name (key) :: Unknown extension `x-ms-client-name` in an operation; use `x-client-name` for an extension of your own',
+    expect(lines(rule, doc({ '/a': { get: op('A', { 'x-ms-zebra-crossing': 'a' }) } }))).toEqual([
+      '/paths/~1a/get/x-ms-zebra-crossing (key) :: Unknown extension `x-ms-zebra-crossing` in an operation; use `x-zebra-crossing` for an extension of your own',
     ]);
+  });
+
+  it('leaves AutoRest extensions to x-ms-autorest (info), wherever they are', () => {
+    const swagger = doc({
+      '/a': {
+        get: op('A', {
+          'x-ms-client-name': 'a',
+          parameters: [queryParam('q', { 'x-ms-enum': { name: 'Q' } }), bodyParam({ type: 'object', 'x-ms-mutability': ['read'] }, { 'x-ms-parameter-location': 'method' })],
+        }),
+      },
+    });
+    expect(lines(rule, swagger)).toEqual([]);
+    expect(lines('x-ms-autorest', swagger)).toEqual([
+      '/paths/~1a/get/x-ms-client-name (key) :: `x-ms-client-name` in an operation is an AutoRest extension the Power Platform ignores',
+      '/paths/~1a/get/parameters/0/x-ms-enum (key) :: `x-ms-enum` in a query parameter is an AutoRest extension the Power Platform ignores',
+      '/paths/~1a/get/parameters/1/x-ms-parameter-location (key) :: `x-ms-parameter-location` in a body parameter is an AutoRest extension the Power Platform ignores',
+      '/paths/~1a/get/parameters/1/schema/x-ms-mutability (key) :: `x-ms-mutability` in a schema is an AutoRest extension the Power Platform ignores',
+    ]);
+  });
+
+  it('accepts x-ms-openai-data at the document root as on an operation', () => {
+    expect(lines(rule, doc({ '/a': { get: op('A') } }, { 'x-ms-openai-data': { 'openai-enabled': true } }))).toEqual([]);
   });
 
   it('reports a known extension at the wrong position, saying where it belongs', () => {
@@ -124,12 +146,15 @@ describe('x-ms-value', () => {
       },
     });
     expect(lines(rule, swagger)).toEqual([
-      '/paths/~1a~1{id}/get/x-ms-visibility :: Unexpected `x-ms-visibility` value `Advanced`, expected important, advanced or internal',
       '/paths/~1a~1{id}/get/x-ms-trigger :: Unexpected `x-ms-trigger` value `multiple`, expected single or batch',
       '/paths/~1a~1{id}/get/x-ms-pageable/nextLinkName :: Unexpected `nextLinkName` `next`, expected nextLink or @odata.nextLink',
       '/paths/~1a~1{id}/get/parameters/0/x-ms-url-encoding :: Unexpected `x-ms-url-encoding` value `triple`, expected single or double',
-      '/paths/~1a~1{id}/get/parameters/0/x-ms-visibility :: Unexpected `x-ms-visibility` value `""`, expected important, advanced or internal',
       '/paths/~1a~1{id}/get/parameters/0/x-ms-summary :: Expected `x-ms-summary` to be a string, not a number',
+    ]);
+    // Visibility values are tolerated by the designer: a warning of their own.
+    expect(lines('x-ms-visibility-value', swagger)).toEqual([
+      '/paths/~1a~1{id}/get/x-ms-visibility :: Unexpected `x-ms-visibility` value `Advanced`, expected `advanced`',
+      '/paths/~1a~1{id}/get/parameters/0/x-ms-visibility :: Unexpected empty `x-ms-visibility`, expected important, advanced or internal; remove it for a normal field',
     ]);
   });
 
@@ -149,7 +174,6 @@ describe('x-ms-value', () => {
     });
     expect(lines(rule, swagger)).toEqual([
       '/paths/~1a/get/parameters/0/x-ms-dynamic-values :: Missing `operationId` in `x-ms-dynamic-values`, it names the operation that returns the values',
-      '/paths/~1a/get/parameters/1/x-ms-dynamic-values :: Missing `value-path` in `x-ms-dynamic-values`, it names the value of each item',
       '/paths/~1a/get/parameters/2/x-ms-dynamic-values :: Expected only one of `operationId` or `capability` in `x-ms-dynamic-values`',
       '/paths/~1a/get/parameters/3/x-ms-dynamic-list :: Missing `operationId` in `x-ms-dynamic-list`',
       '/paths/~1a/get/parameters/3/x-ms-dynamic-list/parameters/x :: Expected argument `x` of `x-ms-dynamic-list` to be `{ value: <literal> }` or `{ parameterReference: <path> }`',

@@ -59,7 +59,7 @@ describe('a connector that throws, in the main thread', () => {
     expect(report).toEqual([
       expect.objectContaining({ ruleId: 'connector-internal-error', severity: 'error', file: 'connectors/beta/connector.mdx', place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }),
     ]);
-    expect(stylish(diagnostics, { color: false })).toContain('1:1  error  plugboard failed on this connector while compiling: boom  connector-internal-error');
+    expect(stylish(diagnostics, { color: false })).toContain('connectors/beta/connector.mdx:1:1  error  plugboard failed on this connector while compiling: boom  connector-internal-error');
   });
 
   it('names the phase, and keeps the fingerprint when the wording of the error changes', async () => {
@@ -147,7 +147,7 @@ describe('plugboard build on the command line', () => {
 describe('build --out', () => {
   // --out shared with files plugboard did not write, like a site's pages beside the packages.
   const build = (args: string[], cwd: string) => cli(['build', '--out', 'dist/connectors', ...args], cwd);
-  const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000e6000000e60806000000', 'hex');
 
   it('removes the packages of deleted connectors, and nothing it did not write', () => {
     const { cwd } = project(['alpha', 'beta', 'gamma']);

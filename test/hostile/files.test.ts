@@ -73,7 +73,7 @@ function project(): string {
   writeFiles(evil, {
     'connector.mdx': connectorMdx('Evil'),
     'actions/GetItem.mdx': actionMdx('GET /items/{id}', 'Get an item'),
-    'icon.png': Buffer.from('89504e470d0a1a0a', 'hex'),
+    'icon.png': Buffer.from('89504e470d0a1a0a0000000d49484452000000e6000000e60806000000', 'hex'),
     'script.csx': 'public class Script : ScriptBase {}\n',
     'sub/notes.txt': 'kept\n',
     'page.html': '<script>alert(document.domain)</script>\n',

@@ -146,7 +146,7 @@ describe('bug: raw path-item keys under `paths:` in connector.mdx', () => {
     const connector = ['---', 'title: Paths Demo', 'version: "1.0"', 'description: A connector whose path item keeps raw keys.', 'host: demo.example.com', 'basePath: /', 'paths:', '  /items:', '    x-vendor: kept', '---', ''].join('\n');
     const action = ['---', 'request: GET /items', 'summary: List items', 'x-ms-visibility: loud', 'responses:', "  '200':", '    description: OK', '---', ''].join('\n');
     const result = compileAndCheck(connectorFromFiles('demo', { 'connector.mdx': connector, 'actions/ListItems.mdx': action }));
-    const found = result.diagnostics.filter((d) => d.ruleId === 'x-ms-value').map((d) => `${d.file}:${d.place?.start.line}`);
+    const found = result.diagnostics.filter((d) => d.ruleId === 'x-ms-visibility-value').map((d) => `${d.file}:${d.place?.start.line}`);
     expect(found).toEqual(['actions/ListItems.mdx:4']);
   });
 });

@@ -10,7 +10,7 @@ export default defineRule({
   rationale:
     'The site publishes every asset under the connector URL; an HTML or SVG file from a pull request would run its script in the site origin, and a name with `#`, `?` or `%` cannot be served. So only a fixed list of inert types is copied, and anything else is left out of the package, the zip and the site.',
   examples: {
-    ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM, 'icon.png': 'PNG bytes', 'script.csx': 'public class Script : ScriptBase {}\n', 'settings.json': '{}\n' }],
+    ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM, 'logo.png': 'PNG bytes', 'script.csx': 'public class Script : ScriptBase {}\n', 'settings.json': '{}\n' }],
     notOk: [
       {
         files: {

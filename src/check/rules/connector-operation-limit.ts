@@ -15,6 +15,7 @@ export default defineRule({
   id: 'connector-operation-limit',
   area: 'connector',
   severity: 'error',
+  platformCodes: ['TotalOperationsCountExceedsMaxAllowed'],
   description: 'The connector has at most 256 operations.',
   rationale:
     'The platform allows 256 operations per definition (`TotalOperationsCountExceedsMaxAllowed`). The largest certified connectors stay near 220; split a larger API into several connectors by area.',

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'operation-id-required',
   area: 'operation',
   severity: 'error',
+  platformCodes: ['OperationIdRequired'],
   description: 'Every operation has an operationId.',
   rationale:
     'Flows and apps store the operationId of each action they use, and dynamic values, policies and custom code refer to operations by it; ' +

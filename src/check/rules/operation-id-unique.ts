@@ -6,6 +6,7 @@ export default defineRule({
   id: 'operation-id-unique',
   area: 'operation',
   severity: 'error',
+  platformCodes: ['OperationIdNotUnique'],
   description: 'Each operationId is used by one operation only.',
   rationale:
     'Flows, apps, dynamic values, policies and custom code all refer to operations by operationId; with two operations of one id the platform rejects the definition (`OperationIdNotUnique`).',

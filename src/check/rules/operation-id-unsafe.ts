@@ -14,7 +14,7 @@ export default defineRule({
   rationale:
     'Each operation gets a page at /connectors/<id>/<operationId>/; an operationId like `index.html`, `apiDefinition.swagger.json` or one with `/`, `?` or `#` would overwrite or lose a page. Two operationIds that differ only in case share one folder on macOS and Windows. Letters, digits, `_`, `-`, `.` and `~` are fine (every certified connector uses only these); the site gives an operation with an unsafe id no page of its own.',
   examples: {
-    ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM, 'actions/ListThings.mdx': getThings('Things.List_v2~beta') }],
+    ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM, 'actions/ListThings.mdx': getThings('ListThings_v2') }],
     notOk: [
       {
         files: { 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM, 'actions/ListThings.mdx': getThings('index.html') },

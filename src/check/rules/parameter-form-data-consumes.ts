@@ -22,11 +22,13 @@ const upload = (consumes: string) =>
 export default defineRule({
   id: 'parameter-form-data-consumes',
   area: 'parameter',
-  severity: 'error',
+  severity: 'warning',
+  platformCodes: ['MimeTypeNotCompatibleWithRequestContentSchemaType'],
   description: 'An operation with `formData` parameters consumes `multipart/form-data` or `application/x-www-form-urlencoded`.',
   rationale:
     'Form parameters are sent as a form body, so Swagger 2.0 requires the operation (or the document) to declare a form media type in `consumes`; `type: file` needs one of them too. ' +
-    'Without it swagger-parser rejects the definition and clients do not know how to encode the request.',
+    'Without it swagger-parser rejects the definition and clients do not know how to encode the request. ' +
+    'A warning, not an error: the platform imports such a definition and certified connectors carry it (Cloudmersive Document Conversion has `consumes: []` on 8 operations with a file parameter).',
   examples: {
     ok: [{ 'connector.mdx': CONNECTOR, 'actions/UploadFile.mdx': upload('multipart/form-data') }],
     notOk: [

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'path-parameter-declared',
   area: 'parameter',
   severity: 'error',
+  platformCodes: ['OperationMissingPathParameter'],
   description: 'Every `{name}` in a path has a path parameter of that name on the operation or its path item.',
   rationale:
     'The platform fills `{name}` from the parameter with that name and `in: path`; without one the request goes out with the literal `{name}` in the URL, ' +

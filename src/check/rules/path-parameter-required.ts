@@ -6,6 +6,7 @@ export default defineRule({
   id: 'path-parameter-required',
   area: 'parameter',
   severity: 'error',
+  platformCodes: ['PathParameterMustBeRequired'],
   description: 'Every path parameter is `required: true`.',
   rationale:
     'A URL cannot be built without its path parameters, so Swagger requires `required: true` on them and the platform rejects the definition otherwise (`PathParameterMustBeRequired`).',

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'path-parameter-unused',
   area: 'parameter',
   severity: 'error',
+  platformCodes: ['PathParameterNotDefinedInTemplate'],
   description: 'Every parameter with `in: path` appears as `{name}` in the path.',
   rationale:
     'A path parameter that is not in the path template is never sent, yet the designer asks for it, and it is required by definition. ' +

@@ -17,10 +17,11 @@ const connector = (operation: string) =>
 export default defineRule({
   id: 'policy-operation-exists',
   area: 'policy',
-  severity: 'error',
+  severity: 'warning',
   description: 'Operations named by a policy template instance exist.',
   rationale:
-    'A policy applies to the operations listed in `x-ms-apimTemplate-operationName`. A name that matches no operationId, often after a rename, silently turns the policy off for that operation.',
+    'A policy applies to the operations listed in `x-ms-apimTemplate-operationName`. A name that matches no operationId, often after a rename, silently turns the policy off for that operation. ' +
+    'A warning, not an error: the platform imports it and the other operations keep the policy (certified Planner names `ListTasks_V2` and `UpdateTaskDetails` it no longer has).',
   examples: {
     ok: [{ 'connector.mdx': connector('GetItem'), 'actions/GetItem.mdx': GET_ITEM }],
     notOk: [

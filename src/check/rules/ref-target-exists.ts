@@ -21,6 +21,7 @@ export default defineRule({
   id: 'ref-target-exists',
   area: 'connector',
   severity: 'error',
+  platformCodes: ['ParameterReferenceNotFound', 'ParameterReferenceNotValid', 'PathItemRefNotSuppored', 'SchemaReferenceNotFound', 'SchemaReferenceNotValid', 'ResponseReferenceNotFound', 'ResponseReferenceNotValid', 'JsonPointerNotValid'],
   description: 'Every `$ref` points into this document, at an existing definition, parameter or response.',
   rationale:
     'The platform takes one self-contained file: a reference to another file cannot be resolved, and a reference to a missing entry breaks the import ' +

@@ -37,11 +37,13 @@ export default defineRule({
   id: 'trigger-webhook-callback',
   area: 'trigger',
   severity: 'error',
-  description: 'The callback URL property of a webhook trigger is a required, internal string in the body of the subscribe request.',
+  platformCodes: ['NotificationUrlNotString', 'NotificationUrlNotInternal', 'NotificationUrlNotAllowedInThisPosition'],
+  description: 'The callback URL property of a webhook trigger is an internal string in the body of the subscribe request, and the only one.',
   rationale:
     'When a flow is saved, the platform calls the subscribe operation and fills in the property marked `x-ms-notification-url: true` with the callback URL. ' +
-    'It only sends required properties, so the property must be required at every level up to a `required: true` body parameter; it must be a string; ' +
-    'and it must be internal (itself or a parent) so users are not asked for it. The flag means nothing anywhere else (`NotificationUrlNotAllowedInThisPosition`).',
+    'It must be a string, ' +
+    'and it must be internal (itself or a parent) so users are not asked for it. The flag means nothing anywhere else (`NotificationUrlNotAllowedInThisPosition`). ' +
+    'Whether it is required all the way up is `trigger-webhook-callback-required` (a warning: certified connectors leave it out).',
   examples: {
     ok: [{ 'connector.mdx': CONNECTOR, 'triggers/OnNewItem.mdx': WEBHOOK_TRIGGER }],
     notOk: [
@@ -98,14 +100,6 @@ export default defineRule({
     for (const hook of webhooks(analysis)) {
       const id = hook.operation.operationId ?? `${hook.operation.method.toUpperCase()} ${hook.operation.path}`;
       const body = hook.body.node;
-      if (body.required !== true) {
-        report({
-          message: `Expected the body parameter of webhook \`${id}\` to be \`required: true\`, it carries the callback URL`,
-          at: body.required === undefined ? hook.body.pointer : `${hook.body.pointer}/required`,
-          ...(body.required === undefined ? { onKey: true } : {}),
-          args: ['body-required'],
-        });
-      }
       hook.callbacks.forEach((callback, index) => {
         const last = callback.chain.at(-1)!;
         if (index > 0) {
@@ -127,18 +121,6 @@ export default defineRule({
             at: last.pointer,
             onKey: true,
             args: ['internal'],
-          });
-        }
-        for (const step of callback.chain) {
-          if (step.required.has(step.name)) continue;
-          report({
-            message:
-              step === last
-                ? `Expected the callback URL property \`${step.name}\` to be required; list it in \`required\` of its parent schema`
-                : `Expected \`${step.name}\`, a parent of the callback URL property, to be required; list it in \`required\` of its parent schema`,
-            at: step.pointer,
-            onKey: true,
-            args: ['required'],
           });
         }
       });

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'trigger-webhook-notification-content',
   area: 'trigger',
   severity: 'error',
+  platformCodes: ['OperationMustHaveNotificationContentExtension'],
   description: 'A webhook trigger has `x-ms-notification-content` on its path item.',
   rationale:
     'The outputs of a webhook trigger come from `x-ms-notification-content`, the schema of what the service posts to the callback URL, which sits on the path item beside the subscribe operation. ' +

@@ -4,6 +4,7 @@ import { suggest } from '../../model/open-object.ts';
 import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, mdx } from '../examples.ts';
 import { analyze, deref, isObject, parametersOf, type Analysis, type Visit } from '../../swagger/index.ts';
+import { resolvePath } from '../dynamic.ts';
 
 const LIST_ITEMS = mdx([
   'request: GET /items',
@@ -110,10 +111,30 @@ function collectProperties(analysis: Analysis, schema: Json | undefined, names: 
   if (node.items !== undefined && !Array.isArray(node.items)) collectProperties(analysis, node.items, names, seen, depth + 1);
 }
 
+/**
+ * A reference to a parameter (`folder`) or to a property in the body, by path from the body
+ * parameter (`body/folder/id`) or from a property (`folder/id`, `folder.id`): resolved through
+ * the body schema, an open schema accepted.
+ */
+function resolves(analysis: Analysis, operation: Visit, raw: string, known: Set<string>): boolean {
+  if (known.has(raw)) return true;
+  const segments = raw.split(/[/.]/).filter(Boolean);
+  if (segments.length < 2) return false;
+  for (const { node } of parametersOf(analysis, operation)) {
+    if (node.in !== 'body') continue;
+    const schema = deref(analysis.swagger, node.schema);
+    if (!schema) return known.has(segments[0]!);
+    const path = segments[0] === node.name ? segments.slice(1) : segments;
+    if (resolvePath(analysis, schema, path.join('/')).kind !== 'missing') return true;
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'x-ms-dynamic-operation-exists',
   area: 'x-ms',
   severity: 'error',
+  platformCodes: ['OperationIdNotFound'],
   description: 'Operations called by dynamic values, dynamic schemas, test connection, notifications and operation context exist, with the parameters they pass.',
   rationale:
     'The designer calls these operations by operationId at design time; a missing one gives an empty dropdown or no fields, and the validator rejects it (`OperationIdNotFound`). ' +
@@ -158,7 +179,8 @@ export default defineRule({
             if (!isObject(binding)) continue;
             const raw = ref.style === 'parameter' ? binding.parameter : binding.parameterReference;
             if (typeof raw !== 'string') continue;
-            const name = ref.style === 'parameter' ? raw : raw.split('/')[0]!;
+            if (resolves(analysis, visit.operation, raw, known)) continue;
+            const name = raw.split(/[/.]/)[0]!;
             if (known.has(name) || reported.has(`param\0${name}`)) continue;
             reported.add(`param\0${name}`);
             const hint = suggest(name, [...known]);

@@ -3,6 +3,7 @@ import { defineRule } from '../define-rule.ts';
 import { CONNECTOR, GET_ITEM, getItemWithId, mdx } from '../examples.ts';
 import { analyze, describe } from '../../swagger/index.ts';
 import {
+  X_MS_AUTOREST,
   X_MS_BY_NAME,
   X_MS_NAMES,
   X_MS_NOT_FOR_AUTHORS,
@@ -25,12 +26,15 @@ function didYouMean(key: string, here: readonly string[]): string | undefined {
 export default defineRule({
   id: 'x-ms-position',
   area: 'x-ms',
-  severity: 'error',
+  severity: 'warning',
+  platformCodes: ['ExtensionNameNotValid'],
   description: 'Each `x-ms-*` extension is a known one, at a position where the platform reads it.',
   rationale:
     'The certification schema lists the `x-ms-*` keys allowed at each position and rejects any other, and the designer silently ignores an extension in the wrong place or with a typo ' +
     '(`x-ms-visibilty` in the wild hid nothing). Your own extensions are fine as `x-…` without `ms-`. ' +
-    'The allow-list is the table of src/PLATFORM.md #where-extensions-may-appear plus extensions observed in certified connectors (`x-ms-openai-data`, `x-ms-keywords`, `x-ms-editor`, …); see `src/check/x-ms-positions.ts`.',
+    'The allow-list is the table of src/PLATFORM.md #where-extensions-may-appear plus extensions observed in certified connectors (`x-ms-openai-data`, `x-ms-keywords`, `x-ms-editor`, …); see `src/check/x-ms-positions.ts`. ' +
+    'A warning, not an error: the platform imports the definition and ignores the key, and certified connectors carry such keys (`x-ms-visbility`). ' +
+    'AutoRest extensions (`x-ms-client-name`, `x-ms-mutability`, …) are left to `x-ms-autorest`.',
   examples: {
     ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM }],
     notOk: [
@@ -70,7 +74,7 @@ export default defineRule({
       if (!positionIsChecked(visit)) continue;
       const position = xmsPositionOf(visit);
       for (const key of visit.xms!) {
-        if (isAllowedAt(key, position)) continue;
+        if (isAllowedAt(key, position) || X_MS_AUTOREST.has(key)) continue;
         const row = X_MS_BY_NAME.get(key);
         const at = visit.at(key);
         if (row) {

@@ -9,21 +9,22 @@ export default defineRule({
   id: 'x-ms-value',
   area: 'x-ms',
   severity: 'error',
+  platformCodes: ['ApiAnnotationExtensionReplacementInfoMissingApiProperty', 'ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty', 'DuplicateEnumValuesInExtension', 'InvalidEnumValuesExtensionValue', 'InvalidNextLinkNameValue', 'MissingEnumValuesDisplayName'],
   description: 'Each `x-ms-*` extension has a value of the shape the platform expects.',
   rationale:
-    'The designer ignores an extension whose value it cannot read: `x-ms-visibility: Advanced` shows the field as normal, an `x-ms-dynamic-values` without `value-path` gives an empty dropdown, ' +
+    'The designer ignores an extension whose value it cannot read: an `x-ms-dynamic-values` without `operationId` gives an empty dropdown, ' +
     'and `x-ms-pageable` only works with `nextLink` or `@odata.nextLink`. The certification validator rejects these values. ' +
-    'Extensions at a wrong position are left to `x-ms-position`; this rule checks values where the extension is allowed.',
+    'Extensions at a wrong position are left to `x-ms-position`, `x-ms-visibility` values to `x-ms-visibility-value`, and what `value-path` must name to `x-ms-dynamic-response`; this rule checks values where the extension is allowed.',
   examples: {
     ok: [{ 'connector.mdx': CONNECTOR, 'actions/GetItem.mdx': GET_ITEM }],
     notOk: [
       {
         files: {
           'connector.mdx': CONNECTOR,
-          'actions/GetItem.mdx': getItemWithId('    x-ms-visibility: hidden'),
+          'actions/GetItem.mdx': getItemWithId('    x-ms-url-encoding: triple'),
         },
         output: [
-          'actions/GetItem.mdx:7:22-7:28: Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal (x-ms-value)',
+          'actions/GetItem.mdx:7:24-7:30: Unexpected `x-ms-url-encoding` value `triple`, expected single or double (x-ms-value)',
         ],
       },
       {

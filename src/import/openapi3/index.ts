@@ -451,11 +451,15 @@ class OpenApiConverter {
     if (out.type === 'array') {
       const style = p.style ?? (p.in === 'query' ? 'form' : 'simple');
       const explode = p.explode ?? style === 'form';
-      if (style === 'form') out.collectionFormat = explode ? 'multi' : 'csv';
+      if (style === 'form') out.collectionFormat = 'csv';
       else if (style === 'spaceDelimited') out.collectionFormat = 'ssv';
       else if (style === 'pipeDelimited') out.collectionFormat = 'pipes';
       else if (style === 'simple') out.collectionFormat = 'csv';
-      if (out.collectionFormat === 'multi' && p.in !== 'query') out.collectionFormat = 'csv';
+      // Swagger's `multi` would say it, but the platform cannot repeat a parameter and rejects
+      // `multi` (CollectionFormatValueNotSupported, src/check/rules/parameter-collection-format.ts).
+      if (style === 'form' && explode && p.in === 'query') {
+        r.approximated(`Parameter \`${p.name}\` repeats for each value (\`?${p.name}=a&${p.name}=b\`), which the platform cannot send; it becomes one comma-separated value (\`?${p.name}=a,b\`): check that the API accepts it`, [...pAt, ...(p.explode === undefined ? [] : ['explode'])], ['exploded-array-becomes-csv']);
+      }
     } else if (p.style === 'deepObject' || (p.style !== undefined && !['form', 'simple'].includes(String(p.style)))) {
       r.approximated(`Style \`${String(p.style)}\` of parameter \`${p.name}\` is not supported; the value is sent as a plain string`, [...pAt, 'style'], ['style-parameter-not-supported']);
     }
