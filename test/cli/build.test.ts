@@ -9,7 +9,8 @@ import { connectorPackage } from '../../src/site/connectors.ts';
 import { packageZip } from '../../src/site/package.ts';
 import { NO_STACK, actionMdx, cli, connectorMdx, readTree, tempDir, writeFiles } from './helpers.ts';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3c6b1a80000000049454e44ae426082', 'hex');
+/** A PNG header of 230×230 pixels (the icon size certification asks for; icon-size reads only the header). */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000e6000000e608060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3c6b1a80000000049454e44ae426082', 'hex');
 
 function project(): string {
   const cwd = tempDir();
@@ -129,7 +130,7 @@ describe('plugboard check', () => {
     });
     const r = cli(['check'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^\nconnectors\/broken\/connector\.mdx\n {2}4:\d+ {2}error {2}Invalid YAML: .+ {2}frontmatter-yaml\n/);
+    expect(r.stdout).toMatch(/^\nconnectors\/broken\/connector\.mdx:4:\d+ {2}error {2}Invalid YAML: .+ {2}frontmatter-yaml\n/);
     expect(r.stdout + r.stderr).not.toMatch(NO_STACK);
     const json = JSON.parse(cli(['check', '--format', 'json'], cwd).stdout) as Array<{ place: { start: { line: number } } }>;
     expect(json[0]!.place.start.line).toBe(4);
@@ -141,7 +142,7 @@ describe('plugboard check', () => {
     writeFiles(cwd, { 'packages/beta': 'not a folder' });
     const r = cli(['build'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\nconnectors\/beta\/connector\.mdx\n {2}1:1 {2}error {2}plugboard failed on this connector while writing: EEXIST[^\n]* {2}connector-internal-error\n/);
+    expect(r.stdout).toMatch(/\nconnectors\/beta\/connector\.mdx:1:1 {2}error {2}plugboard failed on this connector while writing: EEXIST[^\n]* {2}connector-internal-error\n/);
     expect(r.stdout).toMatch(/\nBuilt 3 connectors \(3 operations\) into packages in [\d.]+s: 2 errors, 0 warnings, 1 connector failed\n$/);
     expect(r.stdout + r.stderr).not.toMatch(NO_STACK);
     expect(r.stdout).toContain('connectors/gamma/connector.mdx'); // the others are still reported

@@ -11,7 +11,7 @@ import { cli, connectorMdx, tempDir, writeFiles } from './helpers.ts';
 const SWAGGER = JSON.stringify(
   {
     swagger: '2.0',
-    info: { title: 'Contoso', version: '1.0', description: 'Items of the Contoso service.' },
+    info: { title: 'Contoso', version: '1.0', description: 'Items and lists of the Contoso service.' },
     host: 'api.contoso.com',
     basePath: '/',
     schemes: ['https'],
@@ -23,7 +23,7 @@ const SWAGGER = JSON.stringify(
 const API_PROPERTIES = '{\n  "properties": {}\n}\n';
 
 /**
- * A working folder with `good/` (clean), `bad/` (an x-ms-value error), `lenient/` (a warning, and
+ * A working folder with `good/` (clean), `bad/` (an x-ms-value error: `x-ms-safe-operation: "yes"`), `lenient/` (a warning, and
  * no readme: an info), `broken/` (invalid JSON).
  */
 function project(): string {
@@ -32,7 +32,7 @@ function project(): string {
     'good/apiDefinition.swagger.json': SWAGGER,
     'good/apiProperties.json': API_PROPERTIES,
     'good/readme.md': '# Contoso\n',
-    'bad/apiDefinition.swagger.json': SWAGGER.replace('"summary": "List items",', '"summary": "List items",\n          "x-ms-visibility": "hidden",'),
+    'bad/apiDefinition.swagger.json': SWAGGER.replace('"summary": "List items",', '"summary": "List items",\n          "x-ms-safe-operation": "yes",'),
     'bad/apiProperties.json': API_PROPERTIES,
     'bad/readme.md': '# Contoso\n',
     'lenient/apiDefinition.swagger.json': SWAGGER.replace('"basePath": "/",', '"basePath": "/", // the root'),
@@ -59,6 +59,12 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
 
 afterEach(() => vi.restoreAllMocks());
 
+
+/** A stylish line: `path:line:col`, padding, the severity, padding, the message's start. */
+function finding(location: string, severity: string, message: string): RegExp {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|\\n)${esc(location)} +${severity} +${esc(message)}`);
+}
 describe('runCheckPowerPlatform', () => {
   it('tells a Power Platform folder from anything else, never through a link', () => {
     const cwd = project();
@@ -78,10 +84,11 @@ describe('runCheckPowerPlatform', () => {
 
     const { code, stdout } = await run([join(cwd, 'good'), join(cwd, 'bad'), join(cwd, 'lenient'), join(cwd, 'broken')]);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${join(cwd, 'bad')}/apiDefinition.swagger.json\n  18:30  error  Unexpected \`x-ms-visibility\` value \`hidden\``);
-    expect(stdout).toContain(`${join(cwd, 'lenient')}/apiDefinition.swagger.json\n  1:1   info     The folder has no readme (certification requires one)`);
-    expect(stdout).toContain('\n  9:20  warning  Not strict JSON');
-    expect(stdout).toContain(`${join(cwd, 'broken')}/apiDefinition.swagger.json\n  10:3  error  Invalid JSON`);
+    // Each line starts with the clickable path:line:col, then the severity and message (aligned within a file).
+    expect(stdout).toMatch(finding(`${join(cwd, 'bad')}/apiDefinition.swagger.json:18:34`, 'error', 'Expected `x-ms-safe-operation` to be `true` or `false`, not `yes`'));
+    expect(stdout).toMatch(finding(`${join(cwd, 'lenient')}/apiDefinition.swagger.json:1:1`, 'info', 'The folder has no readme (certification requires one)'));
+    expect(stdout).toMatch(finding(`${join(cwd, 'lenient')}/apiDefinition.swagger.json:9:20`, 'warning', 'Not strict JSON'));
+    expect(stdout).toMatch(finding(`${join(cwd, 'broken')}/apiDefinition.swagger.json:10:3`, 'error', 'Invalid JSON'));
     expect(stdout).toMatch(/Checked 4 Power Platform folders \(3 operations\) in [\d.]+s: 2 errors, 1 warning, 1 info\n$/);
   });
 
@@ -94,10 +101,10 @@ describe('runCheckPowerPlatform', () => {
       {
         ruleId: 'x-ms-value',
         severity: 'error',
-        message: 'Unexpected `x-ms-visibility` value `hidden`, expected important, advanced or internal',
+        message: 'Expected `x-ms-safe-operation` to be `true` or `false`, not `yes`',
         file: `${join(cwd, 'bad')}/apiDefinition.swagger.json`,
-        place: { start: { line: 18, column: 30 }, end: { line: 18, column: 38 } },
-        pointer: '/paths/~1items/get/x-ms-visibility',
+        place: { start: { line: 18, column: 34 }, end: { line: 18, column: 39 } },
+        pointer: '/paths/~1items/get/x-ms-safe-operation',
         url: 'https://github.com/plugboard/plugboard/blob/main/src/check/README.md#x-ms-value',
         fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
@@ -116,7 +123,7 @@ describe('runCheckPowerPlatform', () => {
     await expect(run([join(cwd, 'good'), join(cwd, 'linked')])).rejects.toThrow(/is a symbolic link, which is not followed/);
     await expect(run([join(cwd, 'good'), join(cwd, 'connectors')])).rejects.toThrow(/holds no apiDefinition\.swagger\.json/);
     await expect(run([join(cwd, 'good'), '--jobs', '2', '--cache'])).rejects.toThrow('--jobs, --cache apply to MDX connectors, not to Power Platform folders');
-    await expect(run([join(cwd, 'good'), '--format', 'sarif'])).rejects.toThrow(/unknown format `sarif`/);
+    await expect(run([join(cwd, 'good'), '--format', 'xml'])).rejects.toThrow(/unknown format `xml`/);
   });
 });
 
@@ -125,8 +132,8 @@ describe('plugboard check <Power Platform folder>', () => {
     const cwd = project();
     const r = cli(['check', 'good', 'bad/', 'broken'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('bad/apiDefinition.swagger.json\n  18:30  error');
-    expect(r.stdout).toContain('broken/apiDefinition.swagger.json\n  10:3  error  Invalid JSON');
+    expect(r.stdout).toMatch(finding('bad/apiDefinition.swagger.json:18:34', 'error', 'Expected `x-ms-safe-operation`'));
+    expect(r.stdout).toMatch(finding('broken/apiDefinition.swagger.json:10:3', 'error', 'Invalid JSON'));
     expect(r.stdout).toMatch(/Checked 3 Power Platform folders \(2 operations\) in [\d.]+s: 2 errors, 0 warnings\n$/);
     expect(cli(['check', 'good', 'lenient'], cwd)).toMatchObject({ code: 0 });
   });

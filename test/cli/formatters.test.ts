@@ -3,6 +3,7 @@ import { Diagnostic } from '../../src/core/diagnostic.ts';
 import type { RuleId } from '../../src/core/rule-ids.ts';
 import { json } from '../../src/cli/formatters/json.ts';
 import { stylish } from '../../src/cli/formatters/stylish.ts';
+import { varied } from './formatters/diagnostics.ts';
 
 // Formatters print whatever they are given: the data is made by hand, severities and all.
 const diagnostics = [
@@ -38,16 +39,14 @@ const diagnostics = [
 ];
 
 describe('stylish', () => {
-  it('groups by file and aligns columns', () => {
+  it('puts the clickable path:line:col on every line, sorted by file, aligned within a file', () => {
     expect(stylish(diagnostics, { color: false })).toBe(
       [
         '',
-        'connectors/a/connector.mdx',
-        '  3:7    error    Invalid YAML: bad indentation of a mapping entry  frontmatter-yaml',
-        '  12:11  warning  Summary ends with a period                        operation-summary',
+        'connectors/a/actions/GetItem.mdx:1:1  info  Consider `x-ms-visibility`  x-ms-value',
         '',
-        'connectors/a/actions/GetItem.mdx',
-        '  1:1  info  Consider `x-ms-visibility`  x-ms-value',
+        'connectors/a/connector.mdx:3:7    error    Invalid YAML: bad indentation of a mapping entry  frontmatter-yaml',
+        'connectors/a/connector.mdx:12:11  warning  Summary ends with a period                        operation-summary',
         '',
         '✖ 3 problems (1 error, 1 warning, 1 info)',
         '',
@@ -61,17 +60,43 @@ describe('stylish', () => {
 
   it('counts in the singular and without infos', () => {
     expect(stylish([diagnostics[1]!], { color: false })).toBe(
-      '\nconnectors/a/connector.mdx\n  12:11  warning  Summary ends with a period  operation-summary\n\n✖ 1 problem (0 errors, 1 warning)\n',
+      '\nconnectors/a/connector.mdx:12:11  warning  Summary ends with a period  operation-summary\n\n✖ 1 problem (0 errors, 1 warning)\n',
     );
   });
 
-  it('colours only when asked', () => {
+  it('counts in the plural', () => {
+    const out = stylish([...diagnostics, ...diagnostics], { color: false });
+    expect(out.endsWith('\n✖ 6 problems (2 errors, 2 warnings, 2 info)\n')).toBe(true);
+  });
+
+  it('colours only when asked, and never inside the path:line:col', () => {
     const out = stylish([diagnostics[0]!], { color: true });
     expect(out).toBe(
-      '\n\x1b[4mconnectors/a/connector.mdx\x1b[24m\n' +
-        '  \x1b[2m3:7\x1b[22m  \x1b[31merror\x1b[39m  Invalid YAML: bad indentation of a mapping entry  \x1b[2mfrontmatter-yaml\x1b[22m\n' +
+      '\nconnectors/a/connector.mdx:3:7  \x1b[31merror\x1b[39m  Invalid YAML: bad indentation of a mapping entry  \x1b[2mfrontmatter-yaml\x1b[22m\n' +
         '\n\x1b[1m\x1b[31m✖ 1 problem (1 error, 0 warnings)\x1b[39m\x1b[22m\n',
     );
+  });
+
+  it('does not let a message drive the terminal or break the line', () => {
+    const d = new Diagnostic({
+      ruleId: 'x-ms-value',
+      severity: 'warning',
+      message: 'evil\n\x1b[2J\x1b]8;;https://x\x07link \u202Ereversed\ttab',
+      file: 'connectors/a/connector.mdx',
+      place: { start: { line: 2, column: 1 }, end: { line: 2, column: 3 } },
+      url: 'https://example.com/rules#x-ms-value',
+      args: [],
+    });
+    expect(stylish([d], { color: false })).toBe(
+      '\nconnectors/a/connector.mdx:2:1  warning  evil \uFFFD[2J\uFFFD]8;;https://x\uFFFDlink \uFFFDreversed tab  x-ms-value\n\n✖ 1 problem (0 errors, 1 warning)\n',
+    );
+  });
+
+  it('does not pad every line to the width of one very long message', () => {
+    const long = varied(diagnostics[1]!, { message: 'x'.repeat(300) });
+    const lines = stylish([long, diagnostics[0]!], { color: false }).split('\n');
+    expect(lines[1]).toBe('connectors/a/connector.mdx:3:7    error    Invalid YAML: bad indentation of a mapping entry' + ' '.repeat(52) + '  frontmatter-yaml');
+    expect(lines[2]).toBe(`connectors/a/connector.mdx:12:11  warning  ${'x'.repeat(300)}  operation-summary`);
   });
 });
 

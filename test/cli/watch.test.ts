@@ -124,7 +124,7 @@ describe('plugboard check --watch', () => {
     await w.next();
     symlinkSync(outside, join(cwd, 'connectors/linked'));
     const linked = await w.next();
-    expect(linked).toMatch(/\nconnectors\/linked\n .*it is a symbolic link .*connector-file-unsafe\n/);
+    expect(linked).toMatch(/\nconnectors\/linked:1:1 .*it is a symbolic link .*connector-file-unsafe\n/);
     expect(linked).toMatch(/Checked linked in [\d.]+s: 1 error/);
     // Writes behind the link are not changes of the connectors folder.
     writeFileSync(join(outside, 'connector.mdx'), connectorMdx('Outside', 'titel: x\n'));

@@ -18,9 +18,9 @@ describe('plugboard export: fidelity report and exit code', () => {
     const r = cli(['export', 'apiproperties-only', '--to', 'openapi3'], cwd);
     expect(r.code, r.stdout + r.stderr).toBe(3);
     expect(r.stdout).toContain('exported connectors/apiproperties-only → dist/export/apiproperties-only.openapi.json: 1 part left out, 7 notes');
-    expect(r.stdout).toMatch(/script\.csx\n\s+1:1\s+warning\s+Custom code `script\.csx` has no place in an OpenAPI document.*export-dropped/);
-    expect(r.stdout).toMatch(/actions\/CreateTask\.mdx\n\s+6:3\s+warning\s+Header parameter `Content-Type` is ignored by OpenAPI 3 tools.*export-header-ignored/);
-    expect(r.stdout).toMatch(/44:5\s+info\s+Policy `setheader` becomes header parameter `X-Api-Version`/);
+    expect(r.stdout).toMatch(/connectors\/apiproperties-only\/script\.csx:1:1\s+warning\s+Custom code `script\.csx` has no place in an OpenAPI document.*export-dropped/);
+    expect(r.stdout).toMatch(/connectors\/apiproperties-only\/actions\/CreateTask\.mdx:6:3\s+warning\s+Header parameter `Content-Type` is ignored by OpenAPI 3 tools.*export-header-ignored/);
+    expect(r.stdout).toMatch(/connectors\/apiproperties-only\/connector\.mdx:44:5\s+info\s+Policy `setheader` becomes header parameter `X-Api-Version`/);
   });
 
   it('exits 0 when nothing was lost, and keeps standard output for the document with --out -', () => {
@@ -37,6 +37,6 @@ describe('plugboard export: fidelity report and exit code', () => {
     const cwd = workspace();
     const r = cli(['export', 'apiproperties-only', '--to', 'postman'], cwd);
     expect(r.code, r.stdout + r.stderr).toBe(3);
-    expect(r.stdout).toMatch(/actions\/ListTasks\.mdx\n\s+14:3\s+warning\s+Response `default` of `ListTasks` has no Postman form/);
+    expect(r.stdout).toMatch(/connectors\/apiproperties-only\/actions\/ListTasks\.mdx:14:3\s+warning\s+Response `default` of `ListTasks` has no Postman form/);
   });
 });

@@ -5,8 +5,10 @@ import { hasErrors } from '../../core/diagnostic.ts';
 import { buildConnectors } from '../../build/index.ts';
 import { ConnectorCache, DEFAULT_CACHE_LOCATION } from '../../build/cache.ts';
 import type { Outcome } from '../../build/outcome.ts';
+import type { Job } from '../../build/connectors.ts';
 import { formatOption, jobsOption, parseCommand, stringOption } from '../args.ts';
 import { resolveJobs } from '../connectors.ts';
+import { BASELINE_HELP, BASELINE_OPTIONS, CONFIG_HELP, CONFIG_OPTIONS, openBaseline, runConfig, settleBaseline, withLevels } from '../check-config.ts';
 import { createProgress } from '../progress.ts';
 import { operationCount, writeReport } from '../report.ts';
 import { EXIT, UsageError, describeError, display, seconds } from '../util.ts';
@@ -39,8 +41,8 @@ Arguments:
 Options:
   --connectors <dir>   Folder holding the connector folders (default: connectors)
   --out <dir>          Output folder (default: packages)
-  --format <name>      Diagnostics as stylish (default) or json
-  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 120 connectors
+  --format <name>      Diagnostics as stylish (default), json, github, sarif, markdown or junit
+${CONFIG_HELP}  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 120 connectors
   --cache              Skip connectors unchanged since the last cached build whose package
                        is still in place (see \`plugboard check --help\`)
   --cache-location <dir>
@@ -67,9 +69,13 @@ Arguments:
 
 Options:
   --connectors <dir>   Folder holding the connector folders (default: connectors)
-  --format <name>      Diagnostics as stylish (default) or json
+  --format <name>      Diagnostics as stylish (default), json, github, sarif, markdown or junit
   --watch              Check, then re-check each connector whose files change, until Ctrl-C
-  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 120 connectors
+  --since <git-ref>    Report only findings that are new since that revision (read from git
+                       objects; the work tree is not touched); the exit status counts only them
+  --fix                Fix in the MDX sources what is certain (see Fix below), then check again
+  --fix-dry-run        Print those fixes as a unified diff, writing nothing
+${CONFIG_HELP}${BASELINE_HELP}  --jobs <n|auto>      Compile on n threads; auto uses 2 worker threads above 120 connectors
   --cache              Reuse the diagnostics of connectors unchanged since the last cached run
   --cache-location <dir>
                        Cache folder, implies --cache (default: ${DEFAULT_CACHE_LOCATION})
@@ -82,6 +88,15 @@ connector whose key has not changed is not parsed or compiled: its diagnostics a
 from the cache, exactly as they were. Keep the folder between CI runs (restore/save it like
 any build cache) to check only the connectors a pull request touched. Deleting the folder
 is always safe; an unreadable entry is ignored and rewritten.
+
+Fix: --fix mends only what has one certain fix and keeps the meaning: a misspelt key the
+check suggests one key for (\`sumary\` → \`summary\`, \`x-ms-sumary\` → \`x-ms-summary\`),
+the case of a visibility (\`Internal\` → \`internal\`), a final period, colon, semicolon,
+comma or space of a summary (\`List items.\` → \`List items\`). It edits the MDX files in
+place (nothing else in them changes), checks again (at most 3 passes), lists each fix as
+\`file:line:col: what (rule)\` and reports what is left. --fix-dry-run prints the fixes of
+the first pass. \`plugboard rules\` marks the rules that have a fix. Power Platform folders
+are never fixed.
 
 Watch: --watch checks everything once, then watches the connectors folder (or the
 folders of the ids given) and re-checks only the connector a change is in: a file added,
@@ -104,7 +119,9 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
     'cache-location': { type: 'string' },
   };
   if (command === 'build') options.out = { type: 'string' };
-  else options.watch = { type: 'boolean' };
+  else Object.assign(options, { watch: { type: 'boolean' }, fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' } });
+  if (command === 'check') options.since = { type: 'string' };
+  Object.assign(options, CONFIG_OPTIONS, command === 'check' ? BASELINE_OPTIONS : {});
   const { values, positionals } = parseCommand(command, argv, options);
   if (values.help) {
     process.stdout.write(command === 'build' ? buildHelp : checkHelp);
@@ -117,17 +134,28 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
   }
   const format = formatOption(values, command);
   const threads = jobsOption(values, command);
-  const root = stringOption(values, 'connectors') ?? 'connectors';
+  // The repository config (src/check/config.ts): its levels go with each job, its folder is the default root.
+  const configRun = runConfig(values, command);
+  const root = stringOption(values, 'connectors') ?? (configRun.config?.connectors !== undefined ? display(configRun.config.connectors) : 'connectors');
   const outDir = command === 'build' ? resolve(stringOption(values, 'out') ?? DEFAULT_OUT) : undefined;
+  if (values.watch === true && (values.fix === true || values['fix-dry-run'] === true)) throw new UsageError('--fix and --fix-dry-run are for a single run, not with --watch', command);
+  if (values.since !== undefined && (values.watch === true || values.fix === true || values['fix-dry-run'] === true)) throw new UsageError('--since is for a single check, not with --watch or --fix', command);
   if (values.watch === true && format !== 'stylish') throw new UsageError(`--watch prints diagnostics as stylish; --format ${format} is for a single run`, command);
-  const jobs = resolveJobs(root, positionals, command);
+  const jobs = withLevels(resolveJobs(root, positionals, command), configRun);
+  const baseline = openBaseline(values, command);
+  if (baseline && (values.watch === true || values.fix === true || values['fix-dry-run'] === true)) throw new UsageError('--baseline is for a single check, not with --watch or --fix', command);
   const cacheLocation = stringOption(values, 'cache-location');
   const cache = values.cache === true || cacheLocation !== undefined
     ? new ConnectorCache({ dir: resolve(cacheLocation ?? DEFAULT_CACHE_LOCATION), command, outDir })
     : undefined;
   if (values.watch === true) {
     const { runCheckWatch } = await import('./check-watch.ts');
-    return runCheckWatch({ jobs, root: resolve(root), named: positionals.length > 0, threads, cache });
+    return runCheckWatch({ jobs, root: resolve(root), named: positionals.length > 0, threads, cache, levels: configRun.config || configRun.presetFlag ? configRun.levels : undefined });
+  }
+
+  if (values.fix === true || values['fix-dry-run'] === true) {
+    const { runCheckFix } = await import('./check-fix.ts');
+    return runCheckFix({ jobs, threads, cache, format, dryRun: values['fix-dry-run'] === true, preset: configRun.base });
   }
 
   const started = performance.now();
@@ -140,7 +168,12 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
   } finally {
     progress.clear();
   }
-  const { outcomes, removed } = run;
+  const since = stringOption(values, 'since');
+  const sinceRun = since === undefined ? undefined : await newFindingsSince(run.outcomes, jobs, since, command);
+  const { outcomes: found, removed } = sinceRun ? { ...run, outcomes: sinceRun.outcomes } : run;
+  // --baseline: only findings it does not hold are reported and fail the run.
+  const baselined = baseline ? settleBaseline(baseline, found, jobs, positionals.length === 0, command) : undefined;
+  const outcomes = baselined ? baselined.outcomes : found;
   // The packages are written, but --out may hold a stale one: reported, and the build exits 1.
   if (outDir !== undefined && run.outError !== undefined) process.stderr.write(`plugboard ${command}: could not update ${display(outDir)}: ${describeError(run.outError)}\n`);
   const elapsed = performance.now() - started;
@@ -149,14 +182,34 @@ export async function runBuild(command: 'build' | 'check', argv: string[]): Prom
   const where = outDir ? ` into ${display(outDir)}` : '';
   const cached = cache ? ` (${cache.hits} of ${plural(jobs.length, 'connector')} from the cache)` : '';
   const removedText = removed.length ? `; removed the packages of ${plural(removed.length, 'deleted connector')}` : '';
-  writeReport(outcomes, {
+  await writeReport(outcomes, {
     command,
     format,
     noun: 'connector',
-    summary: (problems) => `${verb} ${plural(jobs.length, 'connector')} (${plural(operationCount(outcomes), 'operation')})${where} in ${seconds(elapsed)}: ${problems}${cached}${removedText}`,
+    preset: configRun.base,
+    summary: (problems) => `${verb} ${plural(jobs.length, 'connector')} (${plural(operationCount(outcomes), 'operation')})${where} in ${seconds(elapsed)}: ${problems}${sinceRun ? sinceText(since!, sinceRun) : ''}${baselined?.note ?? ''}${cached}${removedText}`,
   });
 
   return exitStatus(outcomes, run.outError !== undefined);
+}
+
+/** `check --since`: the findings new since `ref` (src/git/since.ts); a ref that names no commit is bad usage. */
+async function newFindingsSince(outcomes: Outcome[], jobs: Job[], ref: string, command: string) {
+  const { findingsSince } = await import('../../git/since.ts');
+  const { GitError } = await import('../../git/repo.ts');
+  try {
+    return await findingsSince(outcomes, jobs, ref);
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`--since: ${error.message}`, command);
+    throw error;
+  }
+}
+
+/** ` new since main (12 findings it had already not shown)`. */
+function sinceText(ref: string, run: { known: number; added: number }): string {
+  const known = run.known ? `; ${plural(run.known, 'finding')} already there at \`${ref}\` not shown` : '';
+  const added = run.added ? `; ${plural(run.added, 'connector')} new since then` : '';
+  return ` new since \`${ref}\`${known}${added}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ConnectorCache } from '../../build/cache.ts';
 import { connectorJobs, jobOf, listConnectorDirs, type Job } from '../../build/connectors.ts';
 import type { Outcome } from '../../build/outcome.ts';
 import type { Threads } from '../../build/pool.ts';
+import type { Preset } from '../../check/presets.ts';
 import { stylish } from '../formatters/stylish.ts';
 import { createProgress } from '../progress.ts';
 import { watchConnectors } from '../watch.ts';
@@ -26,6 +27,8 @@ export interface CheckWatchOptions {
   named: boolean;
   threads: Threads;
   cache: ConnectorCache | undefined;
+  /** The levels of a connector from the repository config (and --preset); absent: `recommended`. */
+  levels?: ((target: { id: string; dir: string }) => Preset) | undefined;
 }
 
 /** Clears the screen and its scroll-back, cursor home: on a terminal only, never into a file or pipe. */
@@ -75,7 +78,11 @@ export async function runCheckWatch(o: CheckWatchOptions): Promise<number> {
     const jobs: Job[] = [];
     const removed: string[] = [];
     for (const dir of wanted) {
-      if (isConnectorFolder(dir)) jobs.push(jobOf(dir, process.cwd(), display));
+      if (isConnectorFolder(dir)) {
+        const job = jobOf(dir, process.cwd(), display);
+        if (o.levels) job.preset = o.levels({ id: job.id, dir: job.dir });
+        jobs.push(job);
+      }
       else if (outcomes.delete(dir)) removed.push(dir);
     }
     if (jobs.length === 0 && removed.length === 0) return; // A folder without connector.mdx (yet).
