@@ -4,7 +4,8 @@
  *
  * Key: sha256 of the cache format, plugboard's version, a hash of plugboard's own files (src/,
  * package.json, package-lock.json: a code or dependency change invalidates every entry), the
- * command, how the folder is displayed in diagnostics, and every file of the connector folder
+ * command, how the folder is displayed in diagnostics, the levels it is checked with (the
+ * repository config or --preset, when given), and every file of the connector folder
  * (relative path and bytes, in sorted order) as the loader lists it: symlinks, devices and FIFOs
  * are never followed or opened, and each entry it leaves out counts with its reason.
  * Value: the outcome (operations count and diagnostics), and for `build` a listing of the written
@@ -158,6 +159,8 @@ export class ConnectorCache {
   key(job: Job): string {
     const hash = createHash('sha256');
     hash.update(`plugboard-cache ${FORMAT}\0${this.code}\0${this.command}\0${job.id}\0${job.display}\0`);
+    // The levels of the repository config (and --preset) decide the diagnostics too.
+    if (job.preset) hash.update(`preset\0${JSON.stringify(Object.entries(job.preset).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}\0`);
     // The loader's own listing and reads (src/compiler/load.ts): nothing is followed or opened that
     // the compile would not open, and what it leaves out is part of the key, reason and all.
     const listing = listConnectorFolder(job.dir);

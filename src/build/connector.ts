@@ -8,9 +8,11 @@
  * throw for one connector.
  */
 import { join } from 'node:path';
-import { recommended } from '../check/presets.ts';
+import { recommended, type Preset } from '../check/presets.ts';
+import { rules as allRules } from '../check/registry.ts';
 import { createReporter } from '../check/reporter.ts';
-import { runChecks, type CheckFinding } from '../check/run.ts';
+import { runChecks, withDisableComments, type CheckFinding } from '../check/run.ts';
+import type { Rule } from '../check/define-rule.ts';
 import { compile, type CompiledConnector, type CompileResult } from '../compiler/index.ts';
 import { loadConnector, type ConnectorSource } from '../compiler/load.ts';
 import { isMethod, isObject } from '../swagger/types.ts';
@@ -23,18 +25,35 @@ type Checks = (connector: CompiledConnector) => CheckFinding[];
 /** What buildConnector does, one function per phase. */
 export interface ConnectorSteps {
   load: (job: Job) => ConnectorSource;
-  /** Compiles with the given checks (the compiler calls them): the same as src/check/run.ts compileAndCheck, with the checks seen apart. */
-  compile: (source: ConnectorSource, checks: Checks) => CompileResult;
-  check: Checks;
+  /**
+   * Compiles with the given checks (the compiler calls them) under `preset` (the job's, from the
+   * repository config; default `recommended`), then drops what front-matter disable comments cover:
+   * the same as src/check/run.ts compileAndCheck, with the checks seen apart.
+   */
+  compile: (source: ConnectorSource, checks: Checks, preset?: Preset) => CompileResult;
+  /** Runs the rules `preset` does not turn off. */
+  check: (connector: CompiledConnector, preset?: Preset) => CheckFinding[];
   write: (result: CompileResult, target: string, previous: readonly string[]) => string[];
 }
 
 export const STEPS: ConnectorSteps = {
   load: (job) => loadConnector(job.dir, job.display),
-  compile: (source, checks) => compile(source, { report: createReporter(recommended), runChecks: checks }),
-  check: (connector) => runChecks(connector),
+  compile: (source, checks, preset = recommended) => {
+    const report = createReporter(preset);
+    return withDisableComments(compile(source, { report, runChecks: checks }), report, preset);
+  },
+  check: (connector, preset = recommended) => runChecks(connector, activeRules(preset)),
   write: writePackage,
 };
+
+const activeMemo = new WeakMap<Preset, readonly Rule[]>();
+
+/** The rules `preset` runs (a rule it turns `off` is not run), memoised per preset object. */
+function activeRules(preset: Preset): readonly Rule[] {
+  let rules = activeMemo.get(preset);
+  if (!rules) activeMemo.set(preset, (rules = allRules.filter((rule) => preset[rule.id] !== 'off')));
+  return rules;
+}
 
 /** A compiled connector, handed to a view step. */
 export interface Compiled {
@@ -74,7 +93,8 @@ export function countOperations(swagger: CompileResult['swagger']): number {
 /** Loads and compiles one connector with every check; throws what plugboard throws on it. */
 export function compileConnector(job: Job, steps: ConnectorSteps = STEPS): { source: ConnectorSource; result: CompileResult } {
   const source = steps.load(job);
-  return { source, result: steps.compile(source, steps.check) };
+  const preset = job.preset ?? recommended;
+  return { source, result: steps.compile(source, (connector) => steps.check(connector, preset), preset) };
 }
 
 export function buildConnector<T = never>(job: Job, options: BuildConnectorOptions<T> = {}, steps: ConnectorSteps = STEPS): Outcome<T> {
@@ -82,13 +102,14 @@ export function buildConnector<T = never>(job: Job, options: BuildConnectorOptio
   try {
     const source = steps.load(job);
     phase = 'compiling';
+    const preset = job.preset ?? recommended;
     const checks: Checks = (connector) => {
       phase = 'checking';
-      const findings = steps.check(connector);
+      const findings = steps.check(connector, preset);
       phase = 'compiling';
       return findings;
     };
-    const result = steps.compile(source, checks);
+    const result = steps.compile(source, checks, preset);
     const outcome: Outcome<T> = { id: job.id, operations: countOperations(result.swagger), diagnostics: result.diagnostics };
     let written: Compiled['written'];
     if (options.outDir !== undefined) {

@@ -4,6 +4,7 @@
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import type { Preset } from '../check/presets.ts';
 
 export interface Job {
   /** Connector id: the folder name. */
@@ -12,6 +13,12 @@ export interface Job {
   dir: string;
   /** The folder as shown in diagnostics, like `connectors/github-issues`. */
   display: string;
+  /**
+   * The levels this connector is checked with (the repository config resolved for it,
+   * src/check/config.ts levelsFor); absent: `recommended`. Plain data: it crosses worker threads
+   * with the job, and is part of the cache key.
+   */
+  preset?: Preset;
 }
 
 /** How a folder is shown in diagnostics, relative to `cwd`. */

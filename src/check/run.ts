@@ -11,6 +11,8 @@ import type { Rule } from './define-rule.ts';
 import { recommended, type Preset } from './presets.ts';
 import { rules as allRules } from './registry.ts';
 import { createReporter } from './reporter.ts';
+import { applyDisableComments } from './suppress.ts';
+import type { Reporter } from '../core/finding.ts';
 
 export type CheckFinding = CheckReport & { ruleId: RuleId };
 
@@ -43,10 +45,23 @@ export interface CompileAndCheckOptions {
 export function compileAndCheck(source: ConnectorSource, options: CompileAndCheckOptions = {}): CompileResult {
   const preset = options.preset ?? recommended;
   const rules = (options.rules ?? allRules).filter((rule) => preset[rule.id] !== 'off');
-  return compile(source, {
-    report: createReporter(preset),
+  const report = createReporter(preset);
+  const result = compile(source, {
+    report,
     runChecks: (connector) => runChecks(connector, rules),
     ...(options.check !== undefined ? { check: options.check } : {}),
     ...(options.validate !== undefined ? { validate: options.validate } : {}),
   });
+  return withDisableComments(result, report, preset, options.check !== false);
+}
+
+/**
+ * The filter stage after the reporter: drops what the front-matter's disable comments cover and
+ * reports the unused ones (suppress.ts). `checked`: the checks were asked for, so a comment for a
+ * check's rule that hid nothing is unused (unless a YAML error stopped the compile before them).
+ */
+export function withDisableComments(result: CompileResult, report: Reporter, preset: Preset, checked = true): CompileResult {
+  const stopped = result.diagnostics.some((d) => d.ruleId === 'frontmatter-yaml' || d.ruleId === 'source-limit');
+  result.diagnostics = applyDisableComments(result.diagnostics, result.files, report, { preset, complete: checked && !stopped });
+  return result;
 }

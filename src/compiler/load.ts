@@ -165,7 +165,8 @@ export function originalPropertiesFinding(file: string, text: string): Finding {
   };
 }
 
-function describeJsonError(error: ParseError): string {
+/** A jsonc-parser error in words (`a comma is missing`); also for the repository configuration (src/check/config.ts). */
+export function describeJsonError(error: ParseError): string {
   const code = printParseErrorCode(error.error as Parameters<typeof printParseErrorCode>[0]);
   const words: Record<string, string> = {
     CommaExpected: 'a comma is missing',

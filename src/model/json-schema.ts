@@ -4,6 +4,7 @@
  * and `^x-` extensions allowed, which is what the compiler accepts.
  */
 import { z } from 'zod';
+import { Config, configJsonSchema } from './config.ts';
 import { Connector } from './connector.ts';
 import { RAW_META } from './open-object.ts';
 import { Operation } from './operation.ts';
@@ -15,6 +16,7 @@ export const JSON_SCHEMAS = {
   action: { schema: Operation, title: 'plugboard action (actions/*.mdx) front-matter' },
   trigger: { schema: Trigger, title: 'plugboard trigger (triggers/*.mdx) front-matter' },
   definition: { schema: Schema, title: 'plugboard shared schema (definitions/*.mdx) front-matter' },
+  config: { schema: Config, title: 'plugboard.config.json: presets, rule severities and per-connector overrides' },
 } as const;
 
 export function toJsonSchema(name: keyof typeof JSON_SCHEMAS): Record<string, unknown> {
@@ -35,5 +37,6 @@ export function toJsonSchema(name: keyof typeof JSON_SCHEMAS): Record<string, un
       js.additionalProperties = false;
     },
   }) as Record<string, unknown>;
-  return { $id: `https://plugboard.dev/schemas/${name}.schema.json`, title, ...json };
+  const out = { $id: `https://plugboard.dev/schemas/${name}.schema.json`, title, ...json };
+  return name === 'config' ? configJsonSchema(out) : out;
 }
