@@ -8,7 +8,7 @@ import type { Severity } from '../core/diagnostic.ts';
 import type { RuleId } from '../core/rule-ids.ts';
 import type { PlatformCodeName } from './platform-codes.ts';
 
-export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import' | 'export';
+export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import' | 'export' | 'diff' | 'config';
 
 /**
  * An entry of an example folder that text cannot stand for: a symbolic link to `symlink` (to a file
@@ -48,6 +48,35 @@ export interface CheckContext extends CompiledConnector {
   report(report: CheckReport): void;
 }
 
+/** A change between two revisions of a connector, as a diff rule reports it (src/diff). */
+export interface DiffReport extends CheckReport {
+  /** Which revision `at` points into: `head` (the default) or `base` (what was removed). */
+  side?: 'base' | 'head';
+}
+
+/** What a diff rule sees: the connector compiled at the base revision and at the head. */
+export interface DiffContext {
+  base: CompiledConnector;
+  head: CompiledConnector;
+  /**
+   * The version bump the changes reported by the other rules need (the version rule runs last):
+   * `major` for a breaking change (an error rule), `minor` for an addition or a warning, else none.
+   */
+  bump: 'major' | 'minor' | undefined;
+  report(report: DiffReport): void;
+}
+
+/** A diff rule's example: the connector folder at the base revision and at the head. */
+export interface DiffPair {
+  base: ExampleFiles;
+  head: ExampleFiles;
+}
+
+export interface DiffNotOkExample extends DiffPair {
+  /** Expected `String(diagnostic)` of this rule's findings, placed in the head's files, or in the base's for what was removed. */
+  output: string[];
+}
+
 export interface Rule {
   /** Permanent kebab-case id starting with the object it concerns. Never renamed. */
   id: RuleId;
@@ -72,6 +101,12 @@ export interface Rule {
   reportedBy?: 'runner';
   /** Absent for findings the compiler itself reports (YAML, front-matter shape, files). */
   check?: (context: CheckContext) => void;
+  /**
+   * Area `diff` only: compares two revisions (src/diff). Its examples are pairs of folders in
+   * `diffExamples`; `examples` holds the folders of those pairs, each of which checks clean.
+   */
+  diff?: (context: DiffContext) => void;
+  diffExamples?: { ok: DiffPair[]; notOk: DiffNotOkExample[] };
 }
 
 export function defineRule(rule: Rule): Rule {
