@@ -49,7 +49,7 @@ export function stringOption(values: Parsed['values'], name: string): string | u
 export function formatOption(values: Parsed['values'], command: string): string {
   const format = stringOption(values, 'format') ?? 'stylish';
   const names = Object.keys(FORMATTERS);
-  if (!names.includes(format)) throw new UsageError(`unknown format \`${format}\` (expected ${names.join(' or ')})${didYouMean(format, names)}`, command);
+  if (!names.includes(format)) throw new UsageError(`unknown format \`${format}\` (expected ${names.join(', ').replace(/, ([^,]+)$/, ' or $1')})${didYouMean(format, names)}`, command);
   return format;
 }
 

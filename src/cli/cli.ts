@@ -15,6 +15,8 @@ Commands:
   new <id>             Scaffold a connector folder
   import <source...>   Import connector folders, Swagger 2.0, OpenAPI 3.x or Postman collections
   export <id>          Write a connector as OpenAPI 3.1 or a Postman collection
+  diff <base> [<head>] What a change does to flows and apps: breaking changes, version bump
+  rules                List the rules of \`check\` (--coverage: Swagger Validator codes covered)
 
 Options:
   -h, --help           Show this help (or a command's, after it)
@@ -24,7 +26,7 @@ Run \`plugboard <command> --help\` for a command's options.
 `;
 
 /** Every command name, for "did you mean" (`plugboard chek`). */
-const COMMANDS = ['build', 'check', 'export', 'help', 'import', 'init', 'new', 'site'];
+const COMMANDS = ['build', 'check', 'diff', 'export', 'help', 'import', 'init', 'new', 'rules', 'site'];
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,6 +49,10 @@ export async function run(argv: string[]): Promise<number> {
         const { runExport } = await import('./commands/export.ts');
         return runExport(rest);
       }
+      case 'rules':
+        return (await import('./commands/rules.ts')).runRules(rest);
+      case 'diff':
+        return await (await import('./commands/diff.ts')).runDiff(rest);
       case 'site':
         return await (await import('./commands/site.ts')).runSite(rest);
       case 'init': {

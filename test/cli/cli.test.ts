@@ -51,7 +51,7 @@ describe('plugboard (usage)', () => {
       [['check', '--fromat', 'json'], 'plugboard check: unknown option `--fromat`. Did you mean `--format`?'],
       [['check', '--wacth'], 'plugboard check: unknown option `--wacth`. Did you mean `--watch`?'],
       [['check', '--cache-locaton=x'], 'plugboard check: unknown option `--cache-locaton`. Did you mean `--cache-location`?'],
-      [['check', '--format', 'jsno'], 'plugboard check: unknown format `jsno` (expected stylish or json). Did you mean `json`?'],
+      [['check', '--format', 'jsno'], 'plugboard check: unknown format `jsno` (expected stylish, json, github, sarif, markdown or junit). Did you mean `json`?'],
       [['new', 'x', '--titel', 'X'], 'plugboard new: unknown option `--titel`. Did you mean `--title`?'],
       [['import', 'a.json', '--froce'], 'plugboard import: unknown option `--froce`. Did you mean `--force`?'],
       [['import', 'a.json', '--from', 'openapi'], 'plugboard import: --from takes powerplatform, swagger2, openapi3 or postman, not `openapi`. Did you mean `openapi3`?'],

@@ -64,6 +64,7 @@ brandColor: "#0f6cbd"
 categories: [Data]
 website: https://www.example.com
 privacyPolicy: https://www.example.com/privacy
+contact: { name: Contoso support, url: 'https://www.example.com/support', email: support@example.com }
 auth:
   type: apiKey
   in: header
@@ -71,6 +72,28 @@ auth:
   field: { label: API key, description: The API key. }
 ${extra}---
 # ${title}
+
+## Publisher: Contoso
+
+## Prerequisites
+
+An account.
+
+## Supported Operations
+
+Read items.
+
+## Obtaining Credentials
+
+Create an API key in the settings.
+
+## Known Issues and Limitations
+
+None.
+
+## Deployment Instructions
+
+Build and import the package.
 `;
 }
 

@@ -34,25 +34,69 @@ describe('plugboard init', () => {
     expect(cli(['check'], dir)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Checked 1 connector \(1 operation\) in [\d.]+s: no problems\n$/) });
   });
 
-  it('writes workflows that parse: check and site on pull requests, Pages from main', () => {
+  it('writes workflows that parse: check --since, SARIF, diff and site on pull requests, one sticky comment, Pages from main', () => {
     const dir = tempDir();
     expect(cli(['init'], dir).code).toBe(0);
     const tree = initTree(dir);
-    const review = parse(tree.get('.github/workflows/review.yml')!) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, { steps: Step[] }> };
+    type Workflow = { on: Record<string, unknown>; permissions: Record<string, string>; env?: Record<string, string>; jobs: Record<string, { if?: string; needs?: string; permissions?: Record<string, string>; steps: Step[] }> };
+    const review = parse(tree.get('.github/workflows/review.yml')!) as Workflow;
     expect(Object.keys(review.on)).toEqual(['pull_request']);
     expect(review.permissions).toEqual({ contents: 'read' });
-    const reviewRuns = Object.values(review.jobs).flatMap((j) => j.steps.map((s) => s.run).filter(Boolean));
-    expect(reviewRuns).toEqual(['npm ci', expect.stringMatching(/^npx plugboard check( --format github)?$/), 'npx plugboard site']);
+    expect(review.env).toEqual({ BASE: '${{ github.event.pull_request.base.sha }}' });
+    const runs = (job: string) => review.jobs[job]!.steps.map((s) => s.run).filter(Boolean);
+    const uses = (steps: Step[]) => steps.map((s) => s.uses).filter(Boolean);
 
-    const pages = parse(tree.get('.github/workflows/pages.yml')!) as { on: { push: { branches: string[] } }; permissions: Record<string, string>; jobs: Record<string, { needs?: string; steps: Step[] }> };
+    // check: annotations, then SARIF uploaded to code scanning (not for forks, whose token cannot).
+    const check = review.jobs.check!;
+    expect(check.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+    expect(check.steps[0]).toEqual({ uses: 'actions/checkout@v6', with: { 'fetch-depth': 0 } });
+    expect(runs('check')).toEqual([
+      'npm ci',
+      'npx plugboard check --since "$BASE" --format github',
+      'npx plugboard check --since "$BASE" --format sarif > plugboard.sarif || [ $? -eq 1 ]',
+    ]);
+    const upload = check.steps.find((s) => s.uses === 'github/codeql-action/upload-sarif@v4')!;
+    expect(upload.with).toEqual({ sarif_file: 'plugboard.sarif', category: 'plugboard' });
+    expect((upload as { if: string }).if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+
+    // diff: markdown saved with the pull request's number as an artifact; a breaking change fails after it.
+    const diff = review.jobs.diff!;
+    expect(diff.permissions).toBeUndefined();
+    expect(runs('diff')[1]).toContain('npx plugboard diff "$BASE" --format markdown > plugboard-diff.md');
+    expect(diff.steps.find((s) => s.uses === 'actions/upload-artifact@v6')?.with).toMatchObject({ name: 'plugboard-diff', path: 'plugboard-diff.md\npull-request-number\n' });
+    expect(runs('site')).toEqual(['npm ci', 'npx plugboard site']);
+    for (const job of Object.values(review.jobs)) expect(uses(job.steps)).toContain('actions/setup-node@v6');
+
+    // The comment: a workflow_run with write rights that never checks out the pull request.
+    const comment = parse(tree.get('.github/workflows/review-comment.yml')!) as Workflow;
+    expect(comment.on).toEqual({ workflow_run: { workflows: ['Review'], types: ['completed'] } });
+    expect(comment.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
+    const commentSteps = comment.jobs.comment!.steps;
+    expect(uses(commentSteps)).toEqual(['actions/download-artifact@v7', 'actions/github-script@v8']);
+    expect(commentSteps.some((s) => s.uses?.startsWith('actions/checkout') || s.run)).toBe(false);
+    const script = String(commentSteps[1]!.with!.script);
+    expect(script).toContain("const marker = '<!-- plugboard:diff -->';");
+    expect(script).toContain('github.rest.issues.updateComment');
+    expect(script).toContain('github.rest.issues.createComment');
+    expect(script).toContain('pull.head.sha !== context.payload.workflow_run.head_sha');
+    // The script is valid JavaScript (github-script runs it as the body of an async function).
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => unknown;
+    expect(() => new AsyncFunction('require', 'github', 'context', script)).not.toThrow();
+
+    const pages = parse(tree.get('.github/workflows/pages.yml')!) as Workflow & { on: { push: { branches: string[] } } };
     expect(pages.on.push.branches).toEqual(['main']);
     expect(pages.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
     const build = pages.jobs.build!.steps;
     expect(build.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx plugboard site --base "/${{ github.event.repository.name }}/"']);
-    expect(build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
+    expect(build.find((s) => s.uses === 'actions/upload-pages-artifact@v4')?.with).toEqual({ path: 'dist' });
     expect(pages.jobs.deploy!.needs).toBe('build');
-    expect(pages.jobs.deploy!.steps.map((s) => s.uses)).toEqual([expect.stringMatching(/^actions\/deploy-pages@v\d+$/)]);
+    expect(uses(pages.jobs.deploy!.steps)).toEqual(['actions/deploy-pages@v4']);
 
+    // Every action is pinned to a major version.
+    const all = [review, comment, pages].flatMap((w) => Object.values(w.jobs).flatMap((j) => uses(j.steps)));
+    for (const action of all) expect(action).toMatch(/^[\w-]+\/[\w/-]+@v\d+$/);
+
+    expect(JSON.parse(tree.get('plugboard.config.json')!)).toEqual({ preset: 'recommended' });
     const pkg = JSON.parse(tree.get('package.json')!) as { name: string; private: boolean; engines: { node: string } };
     expect(pkg).toMatchObject({ name: expect.stringMatching(/^plugboard-cli-/), private: true, engines: { node: '>=22.12' } });
   });
@@ -68,8 +112,8 @@ describe('plugboard init', () => {
     const r = cli(['init'], dir);
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toBe(
-      'plugboard init: 3 files are already there; nothing was written:\n' +
-        '  .github/workflows/pages.yml\n  .github/workflows/review.yml\n  README.md\n' +
+      'plugboard init: 4 files are already there; nothing was written:\n' +
+        '  .github/workflows/pages.yml\n  .github/workflows/review-comment.yml\n  .github/workflows/review.yml\n  README.md\n' +
         'Move them aside, or run `plugboard init <new folder>`.\n',
     );
     expect(readTree(dir)).toEqual(before);

@@ -132,3 +132,23 @@ describe('connector and operation pages', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('rule pages', () => {
+  it('lists every rule by area and shows one rule from itself: severities, rationale, examples', async () => {
+    const { rules } = await import('../../src/check/registry.ts');
+    const index = await open('/rules/');
+    expect(await index.locator('h1').innerText()).toBe('Rules');
+    expect(await index.locator('main a[href^="/rules/"]').count()).toBe(rules.length);
+    await index.locator('a[href="/rules/frontmatter-unknown-key/"]').click();
+    await index.waitForURL('**/rules/frontmatter-unknown-key/');
+    expect(await index.locator('h1').innerText()).toBe('frontmatter-unknown-key');
+    const meta = await index.locator('.meta-table').innerText();
+    expect(meta).toContain('Severity (recommended)\terror');
+    expect(meta).toContain('plugboard check --fix');
+    const output = await index.locator('#not-ok ~ .rule-example .rule-output, section[aria-labelledby=not-ok] .rule-output').first().innerText();
+    expect(output).toBe(rules.find((r) => r.id === 'frontmatter-unknown-key')!.examples.notOk[0]!.output.join('\n'));
+    await index.screenshot({ path: join(SCREENSHOTS, 'rule-desktop.png'), fullPage: true });
+    await index.close();
+    expect(errors).toEqual([]);
+  });
+});

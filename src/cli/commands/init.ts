@@ -2,7 +2,6 @@
 import { lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseCommand } from '../args.ts';
-import { FORMATTERS } from '../formatters/index.ts';
 import { packageName, repositoryFiles } from '../repository-template.ts';
 import { connectorTemplate, titleFromId } from '../template.ts';
 import { EXIT, UsageError, display, version } from '../util.ts';
@@ -17,8 +16,12 @@ Makes a new connector repository in dir (default: the current folder):
   package.json                   private, plugboard as a dev dependency, scripts check/build/site
   connectors/${STARTER}/            a starter connector, as \`plugboard new\` writes it (not when
                                  connectors/ already holds something)
+  plugboard.config.json          the preset of plugboard check: recommended
   .gitignore                     node_modules/, packages/, dist/, .astro/
-  .github/workflows/review.yml   on pull requests: plugboard check, plugboard site
+  .github/workflows/review.yml   on pull requests: plugboard check --since the base (annotations
+                                 and code scanning), plugboard diff against the base, the site
+  .github/workflows/review-comment.yml
+                                 posts that diff as one pull-request comment, updated in place
   .github/workflows/pages.yml    on main: the site published to GitHub Pages
   README.md                      the folder layout and the commands
 
@@ -39,7 +42,7 @@ export function runInit(argv: string[]): number {
   const st = lstatSync(dir, { throwIfNoEntry: false });
   if (st && !st.isDirectory()) throw new UsageError(`${display(dir)} is not a folder`, 'init');
 
-  const files = repositoryFiles({ name: packageName(basename(dir)), version: version(), checkFormat: 'github' in FORMATTERS ? 'github' : undefined });
+  const files = repositoryFiles({ name: packageName(basename(dir)), version: version() });
   // A repository adopting plugboard keeps its connectors: the starter is only for an empty folder.
   const starter = isEmptyOrMissing(join(dir, 'connectors'));
   if (starter) {
