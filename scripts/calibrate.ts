@@ -11,6 +11,7 @@
  * The default root is ../shared/corpus. `--markdown` prints the table as Markdown (for a pull
  * request or a README); `--json` prints the measure as JSON. Exit 0 whatever it finds: it measures.
  */
+import { plural } from '../src/core/plural.ts';
 import { lstatSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -112,7 +113,7 @@ export function formatTable(c: Calibration, markdown: boolean): string {
   const head = ['Rule', 'Severity', 'Findings', 'Connectors', 'Certified'];
   const body = c.rules.map((r) => [markdown ? `\`${r.ruleId}\`` : r.ruleId, r.severity, String(r.findings), String(r.connectors), String(r.certified)]);
   const summary = [
-    `Preset \`${c.preset}\`: ${c.connectors} connectors (${c.certified} certified); ${c.totals.error} errors, ${c.totals.warning} warnings, ${c.totals.info} infos.`,
+    `Preset \`${c.preset}\`: ${plural(c.connectors, 'connector')} (${c.certified} certified); ${plural(c.totals.error, 'error')}, ${plural(c.totals.warning, 'warning')}, ${c.totals.info} info.`,
     `Connectors with errors: ${c.withErrors.length} of ${c.connectors}.`,
     `Certified connectors with errors: ${c.certifiedWithErrors.length} of ${c.certified}${c.certifiedWithErrors.length ? ` (${c.certifiedWithErrors.map((n) => n.split(/[\\/]/).pop()).join(', ')})` : ''}.`,
   ];
