@@ -82,6 +82,24 @@ export class FixSource {
     return this.offset + yamlOffset;
   }
 
+  /** The map at `pointer` (`''`: the front-matter's root); undefined when it is not a map. */
+  mapAt(pointer: string): YAMLMap | undefined {
+    let segments: string[];
+    try {
+      segments = fromPointer(pointer);
+    } catch {
+      return undefined;
+    }
+    if (segments.length > 64) return undefined;
+    let node: unknown = this.yaml;
+    for (const segment of segments) {
+      if (isMap(node)) node = (node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment) as Pair | undefined)?.value;
+      else if (isSeq(node)) node = node.items[Number(segment)];
+      else return undefined;
+    }
+    return isMap(node) ? node : undefined;
+  }
+
   /** The pair at `pointer` and the map holding it; undefined when a step is missing. */
   pairAt(pointer: string): { pair: Pair<YamlNode, YamlNode | null>; map: YAMLMap } | undefined {
     let segments: string[];
@@ -215,10 +233,56 @@ const lowerCaseVisibility: Fixer = (d, source) => {
   return edit && { description: `Changed \`${last}: ${value}\` to \`${value.toLowerCase()}\``, edits: [edit] };
 };
 
+/**
+ * `ListOpenTasks_V2` → `List open tasks`: the words of an operationId in sentence case, without its
+ * revision suffix. Runs of capitals stay as they are (`GetHTTPStatus` → `Get HTTP status`).
+ */
+export function summaryFromOperationId(operationId: string): string {
+  const words = operationId
+    .replace(/_V\d+$/i, '')
+    .split(/[_\-.\s]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)
+    .filter((w) => w !== '');
+  return words.map((w, i) => (i === 0 ? w[0]!.toUpperCase() + w.slice(1) : /^[A-Z0-9]+$/.test(w) && w.length > 1 ? w : w.toLowerCase())).join(' ');
+}
+
+/**
+ * A missing operation summary: `summary: <words of the operationId>` on the line after `request:`,
+ * at its indentation, when the operation is a block map written with the sugar `request:` on one
+ * line and has neither `summary` nor `x-ms-summary`. Raw operations and flow maps are left alone.
+ */
+const summaryFromName: Fixer = (d, source) => {
+  const name = /operation `([A-Za-z0-9_.-]+)`/.exec(d.message)?.[1];
+  const map = source.mapAt(d.pointer);
+  if (!name || !map || map.flow) return undefined;
+  const keyOf = (p: unknown) => (isPair(p) && isScalar(p.key) ? String(p.key.value) : undefined);
+  if (map.items.some((p) => keyOf(p) === 'summary' || keyOf(p) === 'x-ms-summary')) return undefined;
+  const request = map.items.find((p) => keyOf(p) === 'request') as Pair<YamlNode, YamlNode | null> | undefined;
+  if (!request || !isScalar(request.key) || !isScalar(request.value) || !request.key.range || !request.value.range) return undefined;
+  const keyStart = source.at(request.key.range[0]);
+  const lineStart = source.text.lastIndexOf('\n', keyStart - 1) + 1;
+  // `request:` starts its line, or follows the `- ` of a list item: the next key lines up with it.
+  const prefix = source.text.slice(lineStart, keyStart);
+  const valueEnd = source.at(request.value.range[1]);
+  if (!/^[ ]*(?:- +)*$/.test(prefix) || source.text.slice(keyStart, valueEnd).includes('\n')) return undefined;
+  const indent = ' '.repeat(prefix.length);
+  const newline = source.text.indexOf('\n', valueEnd);
+  if (newline < 0) return undefined;
+  const lineEnd = source.text[newline - 1] === '\r' ? newline - 1 : newline;
+  const summary = summaryFromOperationId(name);
+  if (!summary) return undefined;
+  const value = readsPlain(summary) ? summary : JSON.stringify(summary);
+  return {
+    description: `Added \`summary: ${summary}\` from the operationId`,
+    edits: [{ file: d.file, start: lineEnd, end: lineEnd, replacement: `${source.eol}${indent}summary: ${value}` }],
+    claims: [`${map.range?.[0] ?? -1}/x-ms-summary`],
+  };
+};
+
 /** Every fixer, by the rule whose findings it mends. */
 export const FIXERS: Partial<Record<RuleId, Fixer>> = {
   'frontmatter-unknown-key': renameSuggestedKey,
   'frontmatter-value': lowerCaseVisibility,
+  'operation-summary-missing': summaryFromName,
   'summary-trailing-punctuation': trimSummary,
   'x-ms-position': renameSuggestedKey,
   'x-ms-visibility-value': lowerCaseVisibility,

@@ -47,6 +47,7 @@ export const certification: Preset = {
   'metadata-publisher': 'warning',
   'metadata-url': 'error',
   'operation-description-missing': 'warning',
+  'operation-summary-missing': 'error',
   'parameter-description-missing': 'warning',
   'readme-deployment-instructions': 'warning',
   'readme-operations': 'warning',

@@ -102,6 +102,7 @@ export const rules: readonly Rule[] = (
     import('./rules/operation-response-success.ts'),
     import('./rules/operation-route-duplicate.ts'),
     import('./rules/operation-status-ahead.ts'),
+    import('./rules/operation-summary-missing.ts'),
     import('./rules/parameter-body-single.ts'),
     import('./rules/parameter-collection-format.ts'),
     import('./rules/parameter-connection-id.ts'),

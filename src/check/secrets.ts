@@ -20,11 +20,25 @@ const TOKEN_SHAPES: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'bearer token', pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{24,}=*/ },
 ];
 
+/** The shortest text any shape matches (a Slack token: `xoxb-` and 10 characters). */
+const SHORTEST_TOKEN = 15;
+/** Every shape in one expression, to rule a string out in one pass. */
+const ANY_TOKEN = new RegExp(TOKEN_SHAPES.map((t) => `(?:${t.pattern.source})`).join('|'));
+
 /** Names of fields that hold a secret (a key, a header, a parameter, a property). */
 const SECRET_NAME = /(?:^|[^a-z])(?:client[-_ ]?secret|secret|password|passwd|pwd|api[-_ ]?key|apikey|access[-_ ]?token|refresh[-_ ]?token|auth[-_ ]?token|bearer|private[-_ ]?key|subscription[-_ ]?key|ocp-apim-subscription-key)(?:$|[^a-z])/i;
 
+/** Answers of isSecretName: a definition repeats the same few hundred keys thousands of times. */
+const secretNames = new Map<string, boolean>();
+
 export function isSecretName(name: string): boolean {
-  return /^(?:authorization|proxy-authorization)$/i.test(name) || SECRET_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2'));
+  let answer = secretNames.get(name);
+  if (answer === undefined) {
+    answer = /^(?:authorization|proxy-authorization)$/i.test(name) || SECRET_NAME.test(name.replace(/([a-z])([A-Z])/g, '$1_$2'));
+    if (secretNames.size >= 20_000) secretNames.clear();
+    secretNames.set(name, answer);
+  }
+  return answer;
 }
 
 /** Bits per character of a string. */
@@ -53,7 +67,11 @@ export function looksLikeSecret(value: string): boolean {
 
 /** The first well-known token shape in a text, by name, and where it starts. */
 export function tokenShape(text: string): { name: string; index: number } | undefined {
+  // Most strings of a definition are short or hold no token at all: one pass of all the shapes at
+  // once rules them out before each shape is tried for its name and place.
+  if (text.length < SHORTEST_TOKEN) return undefined;
   if (text.length > 4_000_000) text = text.slice(0, 4_000_000);
+  if (!ANY_TOKEN.test(text)) return undefined;
   let best: { name: string; index: number } | undefined;
   for (const { name, pattern } of TOKEN_SHAPES) {
     const match = pattern.exec(text);

@@ -98,6 +98,7 @@ export const RULE_DEFAULTS = {
   'operation-response-success': 'warning',
   'operation-route-duplicate': 'error',
   'operation-status-ahead': 'error',
+  'operation-summary-missing': 'warning',
   'parameter-body-single': 'error',
   'parameter-collection-format': 'error',
   'parameter-connection-id': 'error',

@@ -4,7 +4,7 @@
  * golden folders are test/cli/fix.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { applyEdits, collectFixes, FIXERS, unifiedDiff, type TextEdit } from '../../src/check/fix.ts';
+import { applyEdits, collectFixes, FIXERS, summaryFromOperationId, unifiedDiff, type TextEdit } from '../../src/check/fix.ts';
 import { ruleById } from '../../src/check/registry.ts';
 import { Diagnostic } from '../../src/core/diagnostic.ts';
 import type { RuleId } from '../../src/core/rule-ids.ts';
@@ -68,6 +68,19 @@ describe('fixers', () => {
     expect(summary('---\nsummary: ...\n---\n')).toBe('---\nsummary: ...\n---\n');
     // ` #` starts a comment: the value is `Call`, which needs no fix.
     expect(summary('---\nsummary: Call #.\n---\n')).toBe('---\nsummary: Call #.\n---\n');
+  });
+
+  it('add a summary made from the operationId after `request:`, at its indentation, and decline raw or flow operations', () => {
+    const missing = (pointer: string, id: string) => finding('operation-summary-missing', pointer, `Missing the summary of operation \`${id}\`; the designer shows its operationId instead`);
+    expect(fixed('---\nrequest: GET /items  # all of them\nresponses: {}\n---\n', missing('', 'ListOpenItems_V2'))).toBe('---\nrequest: GET /items  # all of them\nsummary: List open items\nresponses: {}\n---\n');
+    expect(fixed('---\nactions:\n  - request: GET /x\n    responses: {}\n---\n', missing('/actions/0', 'GetHTTPStatus'))).toBe('---\nactions:\n  - request: GET /x\n    summary: Get HTTP status\n    responses: {}\n---\n');
+    expect(fixed('---\r\nrequest: GET /x\r\n---\r\n', missing('', 'getItems'))).toBe('---\r\nrequest: GET /x\r\nsummary: Get items\r\n---\r\n');
+    // Declined: a summary twin is there, no sugar `request`, a flow map, a request over two lines.
+    for (const text of ['---\nrequest: GET /x\nx-ms-summary: X\n---\n', '---\nget:\n  operationId: X\n---\n', '---\nactions:\n  - { request: GET /x }\n---\n', "---\nrequest: 'GET\n  /x'\n---\n"]) {
+      expect(fixed(text, missing(text.includes('actions') ? '/actions/0' : '', 'GetX'))).toBe(text);
+    }
+    expect(summaryFromOperationId('ListOpenTasks_V2')).toBe('List open tasks');
+    expect(summaryFromOperationId('search.query_items')).toBe('Search query items');
   });
 
   it('fix nothing in a file that is not MDX, cannot be read, or whose front-matter does not parse', () => {

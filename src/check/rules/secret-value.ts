@@ -19,7 +19,9 @@ type Found = { at: string; message: string; args: string[] };
 /** Secrets in one JSON document: token shapes in any string, real-looking values of secret-named fields. */
 function scan(root: unknown, found: Found[]): void {
   let nodes = 0;
-  const visit = (node: unknown, path: string[], depth: number, secretField: string | undefined): void => {
+  // One path, pushed and popped as the walk goes: a pointer is made only for a finding.
+  const path: string[] = [];
+  const visit = (node: unknown, depth: number, secretField: string | undefined): void => {
     if (++nodes > MAX_NODES || depth > MAX_DEPTH || found.length >= 50) return;
     const at = () => toPointer(path);
     if (typeof node === 'string') {
@@ -29,7 +31,11 @@ function scan(root: unknown, found: Found[]): void {
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, [...path, String(i)], depth + 1, secretField));
+      for (let i = 0; i < node.length; i++) {
+        path.push(String(i));
+        visit(node[i], depth + 1, secretField);
+        path.pop();
+      }
       return;
     }
     if (typeof node !== 'object' || node === null) return;
@@ -39,10 +45,12 @@ function scan(root: unknown, found: Found[]): void {
     for (const [key, value] of Object.entries(object)) {
       // A secret-named key with a string (or `{ value }`) value; the samples beside a secret-named `name`.
       const field = isSecretName(key) && path.at(-1) !== 'properties' ? key : named !== undefined && (SAMPLE_KEYS.has(key) || key === 'enum') ? named : key === 'value' || SAMPLE_KEYS.has(key) || key === 'enum' ? secretField : undefined;
-      visit(value, [...path, key], depth + 1, field);
+      path.push(key);
+      visit(value, depth + 1, field);
+      path.pop();
     }
   };
-  visit(root, [], 0, undefined);
+  visit(root, 0, undefined);
 }
 
 /** 1-based line of `index` in `text`. */
