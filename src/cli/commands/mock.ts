@@ -1,0 +1,98 @@
+/**
+ * `plugboard mock <id>`: the connector compiled as `check` compiles it, served by the mock server
+ * (src/live/mock.ts) on 127.0.0.1 until Ctrl-C. A connector with errors is still served (what
+ * compiled is what flows would call); the count of its diagnostics is printed first.
+ */
+import { resolve } from 'node:path';
+import { compileConnector } from '../../build/connector.ts';
+import { plural } from '../../core/plural.ts';
+import { MOCK_HOST, MOCK_LIMITS, startMock, type MockServer } from '../../live/mock.ts';
+import { parseCommand, stringOption } from '../args.ts';
+import { assertSafeId } from '../connector-folder.ts';
+import { resolveJobs } from '../connectors.ts';
+import { EXIT, UsageError, problemsSummary } from '../util.ts';
+
+export const mockHelp = `Usage: plugboard mock <id> [options]
+
+Serves a connector as a mock API on ${MOCK_HOST}, so flows, the simulator and tests run
+offline. Every operation answers from its examples, else with data made from its response
+schema (valid against it, the same every time). Requests are checked against the
+definition: a missing required parameter or a value of the wrong type is answered 400 with
+{ "error", "parameter", "in" }; an unknown path 404, naming the closest operation.
+
+Triggers keep their contracts. A webhook registration answers 201 with a Location under
+/_plugboard/subscriptions/ (DELETE it to unsubscribe). A poll answers 202 with Location and
+Retry-After until items are added, then 200 with them.
+
+Admin endpoints:
+  GET    /_plugboard                      Operations, triggers and the subscription count
+  GET    /_plugboard/subscriptions        The webhook subscriptions
+  DELETE /_plugboard/subscriptions/<n>    Unsubscribe (what the platform calls)
+  POST   /_plugboard/notify/<operationId> Post the JSON body (else a made payload) to every
+                                          callback of a webhook trigger on 127.0.0.1/localhost
+  POST   /_plugboard/items/<operationId>  Queue items (a JSON array or object; empty: one made
+                                          item) for the next poll of a polling trigger
+
+<id> is a connector folder name under --connectors.
+
+Options:
+  --port <n>           Port to listen on (default: 0, any free port)
+  --connectors <dir>   Folder holding the connector folders (default: connectors)
+  -h, --help           Show this help
+
+Limits: bodies up to ${MOCK_LIMITS.bodyBytes / 1_048_576} MB (413), ${MOCK_LIMITS.headers} headers (431), ${MOCK_LIMITS.subscriptions} subscriptions,
+${MOCK_LIMITS.itemsPerTrigger} waiting items per trigger, ${MOCK_LIMITS.itemsPerPoll} items per poll, ${MOCK_LIMITS.notifyTimeoutMs / 1000} s per callback.
+
+Prints one line per request (method, path, status). Ctrl-C stops it (exit 0); bad usage
+exits 2.
+`;
+
+export interface MockIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** A running mock of the command, or the exit code when it did not start (help, usage). */
+export async function startMockCommand(argv: string[], io: MockIo = process): Promise<MockServer | number> {
+  const { values, positionals } = parseCommand('mock', argv, { port: { type: 'string' }, connectors: { type: 'string' } });
+  if (values.help) {
+    io.stdout.write(mockHelp);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard mock github-issues`', 'mock');
+  const id = positionals[0]!;
+  assertSafeId(id, 'mock');
+  const portText = stringOption(values, 'port') ?? '0';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) throw new UsageError(`--port takes a number from 0 to 65535, not \`${portText.slice(0, 40)}\``, 'mock');
+  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
+  const [job] = resolveJobs(root, [id], 'mock');
+  const { result } = compileConnector(job!);
+  if (result.diagnostics.length > 0) io.stderr.write(`${id}: ${problemsSummary(result.diagnostics)} (run \`plugboard check ${id}\` to see them); serving what compiled\n`);
+  let server: MockServer;
+  try {
+    server = await startMock({ swagger: result.swagger, apiProperties: result.apiProperties }, { port: Number(portText), log: (line) => io.stdout.write(`${line}\n`) });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'EADDRINUSE' ? 'is in use' : code === 'EACCES' ? 'needs rights this user does not have' : `could not be opened (${error instanceof Error ? error.message : String(error)})`;
+    io.stderr.write(`plugboard mock: port ${portText} on ${MOCK_HOST} ${why}; choose another with --port, or --port 0 for any free one\n`);
+    return EXIT.usage;
+  }
+  io.stdout.write(`Mock of ${id} listening on ${server.url} (${plural(server.operations, 'operation')})\n`);
+  return server;
+}
+
+export async function runMock(argv: string[]): Promise<number> {
+  const started = await startMockCommand(argv);
+  if (typeof started === 'number') return started;
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await started.close();
+  return EXIT.ok;
+}
