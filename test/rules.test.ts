@@ -20,6 +20,7 @@ import { connectorFromFiles, loadConnector } from '../src/compiler/load.ts';
 import { exportSource } from '../src/export/index.ts';
 import { importSource } from '../src/import/index.ts';
 import { checkDiffExamples } from './diff/harness.ts';
+import { checkLiveExamples } from './live/harness.ts';
 
 /** Writes an example folder into `dir`: files, symbolic links, FIFOs and sized files. */
 function materialize(dir: string, files: ExampleFiles): void {
@@ -117,6 +118,8 @@ function exportLint(files: ExampleFiles, id = 'example') {
 function checkExamples(rule: Rule, options: CompileAndCheckOptions = {}) {
   // Rules of area `diff` compare two revisions: their examples are pairs of folders.
   if (rule.area === 'diff') return checkDiffExamples(rule);
+  // Rules of area `live` check an exchange with the API: their examples are folders with a recorded exchange.
+  if (rule.area === 'live') return checkLiveExamples(rule);
   const { id } = rule;
   it.each(rule.examples.ok.map((files, i) => [i, files] as const))('ok example %i has no findings', (_i, files) => {
     expect((rule.area === 'import' ? importLint(files) : rule.area === 'export' ? exportLint(files) : lint(files, 'example', options)).map(String)).toEqual([]);

@@ -8,7 +8,7 @@ import type { Severity } from '../core/diagnostic.ts';
 import type { RuleId } from '../core/rule-ids.ts';
 import type { PlatformCodeName } from './platform-codes.ts';
 
-export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import' | 'export' | 'diff' | 'config';
+export type Area = 'connector' | 'info' | 'auth' | 'operation' | 'parameter' | 'schema' | 'trigger' | 'policy' | 'x-ms' | 'frontmatter' | 'import' | 'export' | 'diff' | 'config' | 'live';
 
 /**
  * An entry of an example folder that text cannot stand for: a symbolic link to `symlink` (to a file
@@ -77,6 +77,42 @@ export interface DiffNotOkExample extends DiffPair {
   output: string[];
 }
 
+/**
+ * One HTTP exchange of `plugboard test` (src/live), as a live rule sees it and as its examples record
+ * it: the operation called, and the response received or the transport failure instead.
+ */
+export interface LiveExchange {
+  operationId: string;
+  /** `GET https://api.contoso.com/items` as sent, credentials redacted. */
+  request?: { method: string; url: string; headers?: Record<string, string> };
+  status?: number;
+  /** Response headers, lower-case names. */
+  headers?: Record<string, string>;
+  body?: string;
+  /** A transport failure instead of a (complete) response: `timeout`, `reset`, `too-large`, `redirect`, `skipped`… and what happened. */
+  failure?: { kind: string; message: string };
+  /** Paging (`x-ms-pageable`): the page this response is (1-based), and whether a next link was left unfollowed at the limit. */
+  page?: number;
+  nextLinkLeft?: boolean;
+}
+
+/** What a live rule sees: the compiled connector and one exchange with the API. */
+export interface LiveContext extends CompiledConnector {
+  exchange: LiveExchange;
+  report(report: CheckReport): void;
+}
+
+/** A live rule's example: a connector folder and a recorded exchange with its API. */
+export interface LiveExample {
+  files: ExampleFiles;
+  exchange: LiveExchange;
+}
+
+export interface LiveNotOkExample extends LiveExample {
+  /** Expected `String(diagnostic)` of this rule's findings for the exchange, placed in the folder's files. */
+  output: string[];
+}
+
 export interface Rule {
   /** Permanent kebab-case id starting with the object it concerns. Never renamed. */
   id: RuleId;
@@ -107,6 +143,12 @@ export interface Rule {
    */
   diff?: (context: DiffContext) => void;
   diffExamples?: { ok: DiffPair[]; notOk: DiffNotOkExample[] };
+  /**
+   * Area `live` only: checks one exchange of `plugboard test` with the live API (src/live). Its
+   * examples are folders with a recorded exchange in `liveExamples`; `examples.ok` holds folders that check clean.
+   */
+  live?: (context: LiveContext) => void;
+  liveExamples?: { ok: LiveExample[]; notOk: LiveNotOkExample[] };
 }
 
 export function defineRule(rule: Rule): Rule {

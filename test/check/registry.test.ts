@@ -33,10 +33,12 @@ describe('registry', () => {
     expect(rule.rationale.length).toBeGreaterThan(40);
     expect(['error', 'warning', 'info']).toContain(rule.severity);
     // A diff rule's examples are pairs of folders (test/diff/harness.ts checks them).
-    expect(rule.examples.ok.length + (rule.diffExamples?.ok.length ?? 0)).toBeGreaterThan(0);
+    expect(rule.examples.ok.length + (rule.diffExamples?.ok.length ?? 0) + (rule.liveExamples?.ok.length ?? 0)).toBeGreaterThan(0);
     // A runner-reported rule (an internal failure) has no source that triggers it.
     if (rule.reportedBy === 'runner') expect(rule.examples.notOk).toEqual([]);
     else if (rule.area === 'diff') expect(rule.diffExamples?.notOk.length).toBeGreaterThan(0);
+    // A live rule's examples are folders with a recorded exchange (test/live/harness.ts checks them).
+    else if (rule.area === 'live') expect(rule.liveExamples?.notOk.length).toBeGreaterThan(0);
     else expect(rule.examples.notOk.length).toBeGreaterThan(0);
     expect(readme).toContain(`\n## ${id}\n`);
     expect(readme).toContain(`| [\`${id}\`](#${id}) | ${rule.severity} |`);

@@ -20,8 +20,8 @@ export function diffExample(base: ExampleFiles, head: ExampleFiles) {
   return diffConnectors(connectorFromFiles('example', texts(base)), connectorFromFiles('example', texts(head)), { baseLabel: 'base' }).diagnostics;
 }
 
-/** The output line lands on a real character of that file of the example. */
-function lands(files: ExampleFiles, line: string): void {
+/** The output line lands on a real character of that file of the example (also for test/live/harness.ts). */
+export function lands(files: ExampleFiles, line: string): void {
   const match = /^([^:]+):(\d+):(\d+)-(\d+):(\d+): (.+) \(([a-z0-9-]+)\)$/.exec(line);
   expect(match, line).not.toBeNull();
   const [, file, startLine, startCol, endLine, endCol] = match!;

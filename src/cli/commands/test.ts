@@ -1,0 +1,148 @@
+/**
+ * `plugboard test <id>`: calls a connector's operations on its live API (or `--base-url`) with
+ * their test values and the credentials of the environment, and checks each exchange: the status
+ * declared, the content type produced, the body against its schema, with a drift list placed on the
+ * MDX lines that declare each field (src/live). Everything printed goes through the run's redactor.
+ */
+import { join, resolve } from 'node:path';
+import { loadConnector } from '../../compiler/load.ts';
+import { plural } from '../../core/plural.ts';
+import { readDotenv } from '../../live/credentials.ts';
+import { parseSets } from '../../live/inputs.ts';
+import { operationIds, runLive, type LiveRun } from '../../live/runner.ts';
+import { formatOption, parseCommand, stringOption } from '../args.ts';
+import { assertSafeId, connectorFolder } from '../connector-folder.ts';
+import { FORMATTERS } from '../formatters/index.ts';
+import { terminalText } from '../formatters/stylish.ts';
+import { formatContext, repositoryRoot } from '../report.ts';
+import { EXIT, UsageError, didYouMean, display } from '../util.ts';
+
+export const testHelp = `Usage: plugboard test <id> [options]
+
+Calls the connector's operations on the live API and checks each response: the status
+code is declared (live-status-undeclared), the content type is one it produces
+(live-content-type), the JSON body matches its schema (live-body-invalid) and declares
+every field it returns (live-schema-drift); a timeout, reset, oversized body or refused
+redirect is live-request-failed. Findings are placed at the MDX line that declares the field.
+
+Without --operation, every GET and HEAD operation is called (nothing with side effects),
+lists before gets, so a get can take its id from the list's first item.
+
+Inputs come from each parameter's testValue (x-ms-test-value), example, default or first
+enum value, or --set. Credentials come from the environment or the repository's .env
+(never written): PLUGBOARD_<ID>_<PARAM> (like PLUGBOARD_THE_CAT_API_API_KEY), or in .env
+also the bare <PARAM> (API_KEY, TOKEN, USERNAME, PASSWORD). They are never printed.
+
+Options:
+  --operation <id>     Call this operation (repeatable); any method
+  --base-url <url>     Send to this address instead of the connector's scheme://host/basePath
+  --set <name=value>   An input value, by parameter name or operationId.name (repeatable)
+  --timeout <seconds>  Deadline of each request, connect to last byte (default: 10)
+  --pages <n>          x-ms-pageable pages followed per operation (default: 5)
+  --format <name>      stylish (default), json or junit (any format of check works)
+  --connectors <dir>   Folder holding the connector folders (default: connectors)
+  -h, --help           Show this help
+
+Limits: bodies over 5 MB are not read; 3 redirects, never carrying credentials to another
+host; 429/503 with Retry-After retried twice within 5 s in all.
+
+Exit status: 1 on an error finding (or a connector that does not compile), 0 otherwise,
+2 on bad usage.
+`;
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+
+function positive(values: Record<string, unknown>, name: string, fallback: number): number {
+  const text = stringOption(values as Record<string, string | boolean | undefined>, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!(n > 0) || !Number.isFinite(n)) throw new UsageError(`--${name} expects a positive number, not \`${text}\``, 'test');
+  return n;
+}
+
+/** `GET https://api.contoso.com/items → 200 (84 ms)`, and below it how the operation went. */
+export function operationLines(run: LiveRun, color = false): string {
+  const lines: string[] = [];
+  for (const op of run.operations) {
+    if (op.skipped) {
+      lines.push(terminalText(`${op.operationId}: skipped, ${op.skipped}`));
+      continue;
+    }
+    const req = op.request;
+    const head = req ? `${req.method} ${req.url}` : op.operationId;
+    const outcome = op.failure ? `failed: ${op.failure}` : `${op.status} (${op.ms} ms)${op.pages > 1 ? `, ${plural(op.pages, 'page')}` : ''}`;
+    lines.push(terminalText(`${head} → ${outcome}${op.chained.length ? `  [${op.chained.join(', ')}]` : ''}`));
+    if (op.unsubscribed !== undefined) lines.push(terminalText(`  subscription deleted at its Location → ${op.unsubscribed}`));
+    const drift = run.diagnostics.filter((d) => d.args[0] === op.operationId && d.ruleId !== 'live-request-failed');
+    for (const d of drift) {
+      const at = d.place ? `${d.file}:${d.place.start.line}:${d.place.start.column}` : d.file;
+      const mark = d.severity === 'error' ? '✖' : d.severity === 'warning' ? '⚠' : 'ℹ';
+      lines.push(`  ${mark} ${terminalText(d.message)}  ${color ? `\x1b[2m${terminalText(at)}\x1b[22m` : terminalText(at)}`);
+    }
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+export async function runTest(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('test', argv, {
+    operation: { type: 'string', multiple: true },
+    'base-url': { type: 'string' },
+    set: { type: 'string', multiple: true },
+    timeout: { type: 'string' },
+    pages: { type: 'string' },
+    format: { type: 'string' },
+    connectors: { type: 'string' },
+  });
+  if (values.help) {
+    process.stdout.write(testHelp);
+    return EXIT.ok;
+  }
+  const format = formatOption(values, 'test');
+  if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard test the-cat-api`', 'test');
+  const id = positionals[0]!;
+  assertSafeId(id, 'test');
+  const { sets, errors } = parseSets(list(values.set));
+  if (errors.length) throw new UsageError(errors[0]!, 'test');
+  const baseUrl = stringOption(values, 'base-url');
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url takes an http or https URL, not \`${baseUrl}\``, 'test');
+  const timeoutMs = positive(values, 'timeout', 10) * 1000;
+  const maxPages = Math.floor(positive(values, 'pages', 5));
+  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
+  const folder = connectorFolder(root, id);
+  if ('problem' in folder) {
+    process.stderr.write(`plugboard test: ${display(join(root, id))} ${folder.problem}\n`);
+    return EXIT.usage;
+  }
+  const load = () => loadConnector(folder.dir, display(folder.dir));
+  const operations = list(values.operation);
+  if (operations.length) {
+    const { compile } = await import('../../compiler/index.ts');
+    const { createReporter } = await import('../../check/reporter.ts');
+    const { recommended } = await import('../../check/presets.ts');
+    const known = operationIds(compile(load(), { report: createReporter(recommended), check: false }).swagger);
+    for (const name of operations) if (!known.includes(name)) throw new UsageError(`no operation \`${name}\` in ${id}${didYouMean(name, known)}`, 'test');
+  }
+
+  const run = await runLive(load, {
+    connectorId: id,
+    operations,
+    sets,
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    timeoutMs,
+    maxPages,
+    env: process.env,
+    dotenv: readDotenv(repositoryRoot(folder.dir)),
+  });
+  const redact = (text: string) => (run.redactor ? run.redactor.text(text) : text);
+  // With a machine format, stdout is the report alone; what happened per operation goes to stderr.
+  const log = format === 'stylish' ? process.stdout : process.stderr;
+  if (run.missingCredentials.length) log.write(redact(`No credentials for ${run.missingCredentials.join(', ')}; calling without them\n`));
+  log.write(redact(operationLines(run)));
+  const ctx = await formatContext([{ id, diagnostics: run.diagnostics, operations: run.operations.length }], { command: 'test', format });
+  const report = FORMATTERS[format]!(run.diagnostics, ctx);
+  if (format !== 'stylish' || report) process.stdout.write(redact(report));
+  const failed = run.diagnostics.filter((d) => d.severity === 'error').length;
+  const called = run.operations.filter((o) => !o.skipped).length;
+  log.write(`Tested ${plural(called, 'operation')} of ${id}${run.operations.length > called ? ` (${run.operations.length - called} skipped)` : ''}: ${failed ? plural(failed, 'failure') : 'no failures'}\n`);
+  return failed ? EXIT.errors : EXIT.ok;
+}
