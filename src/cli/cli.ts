@@ -17,6 +17,8 @@ Commands:
   export <id>          Write a connector as OpenAPI 3.1 or a Postman collection
   diff <base> [<head>] What a change does to flows and apps: breaking changes, version bump
   rules                List the rules of \`check\` (--coverage: Swagger Validator codes covered)
+  test <id>            Call the live API (or the mock) and check every response against the definition
+  mock <id>            Serve a connector as a mock API on 127.0.0.1, triggers included
 
 Options:
   -h, --help           Show this help (or a command's, after it)
@@ -26,7 +28,7 @@ Run \`plugboard <command> --help\` for a command's options.
 `;
 
 /** Every command name, for "did you mean" (`plugboard chek`). */
-const COMMANDS = ['build', 'check', 'diff', 'export', 'help', 'import', 'init', 'new', 'rules', 'site'];
+const COMMANDS = ['build', 'check', 'diff', 'export', 'help', 'import', 'init', 'mock', 'new', 'rules', 'site', 'test'];
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -53,6 +55,10 @@ export async function run(argv: string[]): Promise<number> {
         return (await import('./commands/rules.ts')).runRules(rest);
       case 'diff':
         return await (await import('./commands/diff.ts')).runDiff(rest);
+      case 'mock':
+        return await (await import('./commands/mock.ts')).runMock(rest);
+      case 'test':
+        return await (await import('./commands/test.ts')).runTest(rest);
       case 'site':
         return await (await import('./commands/site.ts')).runSite(rest);
       case 'init': {

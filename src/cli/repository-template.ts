@@ -73,6 +73,8 @@ ${PACKAGES_OUT}/
 # plugboard site
 ${SITE_OUT}/
 .astro/
+# credentials of plugboard test (never commit them)
+.env
 `,
     '.github/workflows/review.yml': `# Written by \`plugboard init\`. On every pull request:
 # - check: the findings the pull request introduces (\`check --since\` the base), as
