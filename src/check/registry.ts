@@ -77,6 +77,7 @@ export const rules: readonly Rule[] = (
     import('./rules/live-content-type.ts'),
     import('./rules/live-operation-skipped.ts'),
     import('./rules/live-paging-limit.ts'),
+    import('./rules/live-recording-mismatch.ts'),
     import('./rules/live-request-failed.ts'),
     import('./rules/live-schema-drift.ts'),
     import('./rules/live-status-undeclared.ts'),

@@ -49,6 +49,12 @@ export const SOURCE_DIRS = ['actions', 'triggers', 'definitions', 'parameters'] 
  */
 export const ASSET_TYPES: ReadonlySet<string> = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'ico', 'csx', 'cs', 'txt', 'md', 'json', 'yaml', 'yml', 'csv']);
 
+/**
+ * `plugboard test --record`'s exchanges with the API (src/live/recording.ts), read by `--replay`:
+ * a test fixture of the repository, never copied into the package or the site, and not an asset.
+ */
+export const RECORDINGS_FILE = 'recordings.yaml';
+
 /** Files plugboard writes into every package; an asset of the same name (in any case) would be replaced or collide. */
 const GENERATED_FILES = ['apiDefinition.swagger.json', 'apiProperties.json', 'readme.md'];
 
@@ -229,7 +235,7 @@ export function loadConnector(dir: string, display = dir): ConnectorSource {
   for (const entry of listing.skipped) leftOut(entry);
   for (const { rel } of listing.files) {
     const isSource = isSourcePath(rel);
-    if (!isSource && inSourceArea(rel)) continue;
+    if ((!isSource && inSourceArea(rel)) || rel === RECORDINGS_FILE) continue;
     const problem = isSource ? undefined : assetProblem(rel);
     if (problem) {
       source.findings.push(assetFinding(prefix, rel, problem));
@@ -252,6 +258,7 @@ export function loadConnector(dir: string, display = dir): ConnectorSource {
 export function connectorFromFiles(id: string, files: Record<string, string>, prefix = ''): ConnectorSource {
   const source = emptySource(id, '', prefix);
   for (const rel of Object.keys(files).sort()) {
+    if (rel === RECORDINGS_FILE) continue;
     const text = files[rel]!;
     const kind = SOURCE_DIRS.find((k) => rel.startsWith(k + '/') && /\.mdx?$/.test(rel));
     const problem = rel === 'connector.mdx' || kind ? undefined : assetProblem(rel);

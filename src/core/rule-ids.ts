@@ -73,6 +73,7 @@ export const RULE_DEFAULTS = {
   'live-content-type': 'error',
   'live-operation-skipped': 'info',
   'live-paging-limit': 'warning',
+  'live-recording-mismatch': 'error',
   'live-request-failed': 'error',
   'live-schema-drift': 'warning',
   'live-status-undeclared': 'error',

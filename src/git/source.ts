@@ -6,7 +6,7 @@
  * no path that leaves the folder, the same size, entry and depth limits (`source-limit`), and the
  * same asset types (`connector-asset-type`).
  */
-import { SOURCE_DIRS, ORIGINAL_PROPERTIES, assetFinding, assetProblem, leftOutFinding, originalPropertiesFinding, type ConnectorSource } from '../compiler/load.ts';
+import { SOURCE_DIRS, ORIGINAL_PROPERTIES, RECORDINGS_FILE, assetFinding, assetProblem, leftOutFinding, originalPropertiesFinding, type ConnectorSource } from '../compiler/load.ts';
 import { LIMITS, sizeOverLimit, toPosix, type SkippedEntry } from '../core/safe-fs.ts';
 import { SourceFile } from '../core/source-file.ts';
 import type { PowerPlatformSource } from '../import/powerplatform.ts';
@@ -108,7 +108,7 @@ export async function loadRevisionConnector(repo: GitRepo, commit: string, folde
   for (const entry of listing.skipped) source.findings.push(leftOutFinding(prefix, id, entry));
   for (const { rel, oid, size } of listing.files) {
     const isSource = isSourcePath(rel);
-    if (!isSource && inSourceArea(rel)) continue;
+    if ((!isSource && inSourceArea(rel)) || rel === RECORDINGS_FILE) continue;
     const problem = isSource ? undefined : assetProblem(rel);
     if (problem) {
       source.findings.push(assetFinding(prefix, rel, problem));

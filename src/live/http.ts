@@ -22,7 +22,7 @@ export interface HttpResponse {
   redirects: number;
 }
 
-export type TransportErrorKind = 'timeout' | 'reset' | 'refused' | 'too-large' | 'redirect' | 'network';
+export type TransportErrorKind = 'timeout' | 'reset' | 'refused' | 'too-large' | 'redirect' | 'network' | 'recording-mismatch';
 
 export class TransportError extends Error {
   override readonly name = 'TransportError';
@@ -50,6 +50,9 @@ export interface SendOptions {
   sensitiveQuery?: ReadonlySet<string>;
   /** Credential values: a header holding one is not sent to another origin. */
   secrets?: readonly string[];
+  /** The operation the request is for, and the run's `scheme://host/basePath`: what recordings (recording.ts) key and normalise on. */
+  operationId?: string;
+  baseUrl?: string;
 }
 
 export type Transport = (request: HttpRequest, options: SendOptions) => Promise<HttpResponse>;

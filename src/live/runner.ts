@@ -13,7 +13,7 @@ import type { LiveExchange } from '../check/define-rule.ts';
 import { recommended, type Preset } from '../check/presets.ts';
 import { createReporter } from '../check/reporter.ts';
 import { webhookOf } from '../check/webhook.ts';
-import { analyze, buildRequest, isObject, type HttpRequest, type OperationEntry, type Swagger } from '../swagger/index.ts';
+import { analyze, buildRequest, isObject, type ApiProperties, type HttpRequest, type OperationEntry, type Swagger } from '../swagger/index.ts';
 import { findCredentials, Redactor } from './credentials.ts';
 import { send, TransportError, withoutCredentials, type SendOptions, type Transport } from './http.ts';
 import { inputsFor } from './inputs.ts';
@@ -72,6 +72,16 @@ export function withBaseUrl(swagger: Swagger, baseUrl: string | undefined): Swag
   if (baseUrl === undefined) return swagger;
   const url = new URL(baseUrl);
   return { ...swagger, schemes: [url.protocol.replace(/:$/, '')], host: url.host, basePath: url.pathname.replace(/\/+$/, '') || '/' };
+}
+
+/**
+ * The connection's properties without `dynamichosturl` policies when `baseUrl` is given: the address
+ * asked for wins over one built from connection parameters (a mock, a recording's replay).
+ */
+export function withoutDynamicHost(apiProperties: ApiProperties, baseUrl: string | undefined): ApiProperties {
+  if (baseUrl === undefined || !isObject(apiProperties) || !isObject(apiProperties.properties) || !Array.isArray(apiProperties.properties.policyTemplateInstances)) return apiProperties;
+  const policies = apiProperties.properties.policyTemplateInstances.filter((p) => !(isObject(p) && typeof p.templateId === 'string' && p.templateId.toLowerCase() === 'dynamichosturl'));
+  return { ...apiProperties, properties: { ...apiProperties.properties, policyTemplateInstances: policies } };
 }
 
 /** Operations to call: the named ones, else the GET and HEAD ones; those with fewer path parameters first (lists before gets). */
@@ -133,7 +143,9 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
   const found = findCredentials(options.connectorId, compiled.apiProperties, options.env ?? process.env, options.dotenv ?? {});
   const redactor = new Redactor(swagger, found.secrets);
   const transport = options.transport ?? send;
-  const sendOptions: SendOptions = { ...options, sensitiveHeaders: redactor.headers, sensitiveQuery: redactor.query, secrets: found.secrets };
+  const apiProperties = withoutDynamicHost(compiled.apiProperties, options.baseUrl);
+  const base = `${swagger.schemes?.[0] ?? 'https'}://${swagger.host}${typeof swagger.basePath === 'string' ? swagger.basePath.replace(/\/+$/, '') : ''}`;
+  const sendOptions: SendOptions = { ...options, baseUrl: base, sensitiveHeaders: redactor.headers, sensitiveQuery: redactor.query, secrets: found.secrets };
   const maxPages = Math.max(1, options.maxPages ?? 5);
   const listed = new Map<string, { body: unknown; operationId: string }>();
   const exchanges: LiveExchange[] = [];
@@ -149,7 +161,7 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
       exchanges.push({ operationId, failure: { kind: 'skipped', message: run.skipped } });
       continue;
     }
-    let request = buildRequest({ swagger, apiProperties: compiled.apiProperties }, operationId, inputs.values, found.credentials);
+    let request = buildRequest({ swagger, apiProperties }, operationId, inputs.values, found.credentials);
     if (!request) continue;
     run.request = redactor.request(request);
     const origin = new URL(request.url).origin;
@@ -160,7 +172,7 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
       run.pages = page;
       let body: unknown;
       try {
-        const response = await transport(request, sendOptions);
+        const response = await transport(request, { ...sendOptions, operationId });
         record.status = response.status;
         record.headers = response.headers;
         record.body = redactor.text(response.body);
@@ -178,7 +190,7 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
       }
       if (page === 1 && entry.method === 'get' && body !== undefined) listed.set(entry.path, { body, operationId });
       if (page === 1 && record.status !== undefined && record.status < 300 && record.headers?.location && webhookOf(analyze(swagger), entry)) {
-        run.unsubscribed = await unsubscribe(request, record.headers.location, transport, sendOptions);
+        run.unsubscribed = await unsubscribe(request, record.headers.location, transport, { ...sendOptions, operationId });
       }
       // Paging: the next link, followed as a GET with the same credentials on the same origin only.
       const name = nextLinkName(entry);

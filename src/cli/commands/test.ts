@@ -4,11 +4,14 @@
  * declared, the content type produced, the body against its schema, with a drift list placed on the
  * MDX lines that declare each field (src/live). Everything printed goes through the run's redactor.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConnector } from '../../compiler/load.ts';
 import { plural } from '../../core/plural.ts';
 import { readDotenv } from '../../live/credentials.ts';
+import { send, type Transport } from '../../live/http.ts';
 import { parseSets } from '../../live/inputs.ts';
+import { parseRecording, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange } from '../../live/recording.ts';
 import { operationIds, runLive, type LiveRun } from '../../live/runner.ts';
 import { formatOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder } from '../connector-folder.ts';
@@ -41,6 +44,11 @@ Options:
   --pages <n>          x-ms-pageable pages followed per operation (default: 5)
   --format <name>      stylish (default), json or junit (any format of check works)
   --connectors <dir>   Folder holding the connector folders (default: connectors)
+  --record             Also write every exchange, redacted and normalised, to
+                       <connector>/recordings.yaml (reviewable; credentials never written)
+  --replay             Call nothing: answer each request from recordings.yaml and check the
+                       recorded responses; a request with no recording is live-recording-mismatch.
+                       No credentials needed. What CI runs.
   -h, --help           Show this help
 
 Limits: bodies over 5 MB are not read; 3 redirects, never carrying credentials to another
@@ -73,7 +81,7 @@ export function operationLines(run: LiveRun, color = false): string {
     const outcome = op.failure ? `failed: ${op.failure}` : `${op.status} (${op.ms} ms)${op.pages > 1 ? `, ${plural(op.pages, 'page')}` : ''}`;
     lines.push(terminalText(`${head} → ${outcome}${op.chained.length ? `  [${op.chained.join(', ')}]` : ''}`));
     if (op.unsubscribed !== undefined) lines.push(terminalText(`  subscription deleted at its Location → ${op.unsubscribed}`));
-    const drift = run.diagnostics.filter((d) => d.args[0] === op.operationId && d.ruleId !== 'live-request-failed');
+    const drift = run.diagnostics.filter((d) => d.args[0] === op.operationId && d.ruleId !== 'live-request-failed' && d.ruleId !== 'live-recording-mismatch');
     for (const d of drift) {
       const at = d.place ? `${d.file}:${d.place.start.line}:${d.place.start.column}` : d.file;
       const mark = d.severity === 'error' ? '✖' : d.severity === 'warning' ? '⚠' : 'ℹ';
@@ -92,6 +100,8 @@ export async function runTest(argv: string[]): Promise<number> {
     pages: { type: 'string' },
     format: { type: 'string' },
     connectors: { type: 'string' },
+    record: { type: 'boolean' },
+    replay: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(testHelp);
@@ -114,6 +124,25 @@ export async function runTest(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   const load = () => loadConnector(folder.dir, display(folder.dir));
+  if (values.record && values.replay) throw new UsageError('give --record or --replay, not both', 'test');
+  const recordingPath = join(folder.dir, RECORDINGS_FILE);
+  let transport: Transport | undefined;
+  const recorded: RecordedExchange[] = [];
+  if (values.replay) {
+    let text: string;
+    try {
+      text = readFileSync(recordingPath, 'utf8');
+    } catch {
+      process.stderr.write(`plugboard test: no ${display(recordingPath)} to replay; make it with \`plugboard test ${id} --record\`\n`);
+      return EXIT.usage;
+    }
+    try {
+      transport = replayer(parseRecording(text));
+    } catch (error) {
+      process.stderr.write(`plugboard test: ${display(recordingPath)} is ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.usage;
+    }
+  } else if (values.record) transport = recorder(send, recorded);
   const operations = list(values.operation);
   if (operations.length) {
     const { compile } = await import('../../compiler/index.ts');
@@ -127,16 +156,24 @@ export async function runTest(argv: string[]): Promise<number> {
     connectorId: id,
     operations,
     sets,
-    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    // A replay calls nothing: its requests go to an address that cannot resolve (`.invalid`), compared as `{baseUrl}`.
+    ...(baseUrl !== undefined ? { baseUrl } : values.replay ? { baseUrl: REPLAY_BASE_URL } : {}),
     timeoutMs,
     maxPages,
-    env: process.env,
-    dotenv: readDotenv(repositoryRoot(folder.dir)),
+    // A replay needs no credentials: requests are compared without them.
+    env: values.replay ? {} : process.env,
+    dotenv: values.replay ? {} : readDotenv(repositoryRoot(folder.dir)),
+    ...(transport ? { transport } : {}),
   });
+  if (values.record && run.redactor) {
+    // Redacted as each exchange was recorded; the run's redactor once more over the whole text.
+    writeFileSync(recordingPath, run.redactor.text(serializeRecording({ connector: id, exchanges: recorded })));
+  }
   const redact = (text: string) => (run.redactor ? run.redactor.text(text) : text);
   // With a machine format, stdout is the report alone; what happened per operation goes to stderr.
   const log = format === 'stylish' ? process.stdout : process.stderr;
-  if (run.missingCredentials.length) log.write(redact(`No credentials for ${run.missingCredentials.join(', ')}; calling without them\n`));
+  if (values.record && run.redactor) log.write(`Recorded ${plural(recorded.length, 'exchange')} in ${display(recordingPath)}\n`);
+  if (run.missingCredentials.length && !values.replay) log.write(redact(`No credentials for ${run.missingCredentials.join(', ')}; calling without them\n`));
   log.write(redact(operationLines(run)));
   const ctx = await formatContext([{ id, diagnostics: run.diagnostics, operations: run.operations.length }], { command: 'test', format });
   const report = FORMATTERS[format]!(run.diagnostics, ctx);
