@@ -19,6 +19,8 @@ Commands:
   rules                List the rules of \`check\` (--coverage: Swagger Validator codes covered)
   test <id>            Call the live API (or the mock) and check every response against the definition
   mock <id>            Serve a connector as a mock API on 127.0.0.1, triggers included
+  simulate <id> <trigger>
+                       Live a trigger's life: subscribe, notify, unsubscribe; or poll N times
 
 Options:
   -h, --help           Show this help (or a command's, after it)
@@ -28,7 +30,7 @@ Run \`plugboard <command> --help\` for a command's options.
 `;
 
 /** Every command name, for "did you mean" (`plugboard chek`). */
-const COMMANDS = ['build', 'check', 'diff', 'export', 'help', 'import', 'init', 'mock', 'new', 'rules', 'site', 'test'];
+const COMMANDS = ['build', 'check', 'diff', 'export', 'help', 'import', 'init', 'mock', 'new', 'rules', 'simulate', 'site', 'test'];
 
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -59,6 +61,8 @@ export async function run(argv: string[]): Promise<number> {
         return await (await import('./commands/mock.ts')).runMock(rest);
       case 'test':
         return await (await import('./commands/test.ts')).runTest(rest);
+      case 'simulate':
+        return await (await import('./commands/simulate.ts')).runSimulate(rest);
       case 'site':
         return await (await import('./commands/site.ts')).runSite(rest);
       case 'init': {

@@ -1,0 +1,158 @@
+/**
+ * `plugboard simulate <id> <trigger>`: one trigger's life, step by step, against the API, a mock
+ * (`--base-url` of `plugboard mock`) or the recordings (src/live/simulate.ts). One line per step;
+ * exit 1 when a step broke.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { compileConnector } from '../../build/connector.ts';
+import { readDotenv } from '../../live/credentials.ts';
+import { parseSets } from '../../live/inputs.ts';
+import { parseRecording, RECORDINGS_FILE, REPLAY_BASE_URL, replayer } from '../../live/recording.ts';
+import { operationIds } from '../../live/runner.ts';
+import { simulate, SIMULATE_LIMITS, stepLine, triggerIds } from '../../live/simulate.ts';
+import type { Transport } from '../../live/http.ts';
+import type { ApiProperties, Swagger } from '../../swagger/index.ts';
+import { parseCommand, stringOption } from '../args.ts';
+import { assertSafeId } from '../connector-folder.ts';
+import { resolveJobs } from '../connectors.ts';
+import { terminalText } from '../formatters/stylish.ts';
+import { repositoryRoot } from '../report.ts';
+import { EXIT, UsageError, didYouMean, display, problemsSummary } from '../util.ts';
+
+export const simulateHelp = `Usage: plugboard simulate <id> <triggerOperationId> [options]
+
+Lives one trigger's life as the platform would, one line per step.
+
+A webhook trigger: starts a callback receiver on 127.0.0.1 (any free port), calls the
+subscribe operation with the receiver's URL at its x-ms-notification-url property, waits
+for one notification (send it yourself, with the curl line printed, or let the API or
+--notify-via-mock send it), checks the payload against x-ms-notification-content, then
+DELETEs the Location the API returned. No Location, no notification in time, a payload
+that does not match, or a DELETE that is not 2xx is a broken step.
+
+A polling trigger: polls --polls times, keeping the state as the platform does: a 202
+sends the next poll to its Location after Retry-After (waited at most --retry-cap
+seconds); a 200 starts one run per item at the trigger's data path, and the
+pollingtrigger policy's triggerConfig, evaluated over that response, sets the state
+parameter. Each poll shows the new items (by id-like field, else a hash of the item);
+an item seen before would start a flow twice: a broken step.
+
+Options:
+  --polls <n>          Polls of a polling trigger (default: 3, at most ${SIMULATE_LIMITS.maxPolls})
+  --wait <seconds>     How long to wait for a notification (default: ${SIMULATE_LIMITS.waitMs / 1000})
+  --retry-cap <s>      Longest Retry-After actually waited (default: ${SIMULATE_LIMITS.retryCapMs / 1000}; 0 waits none)
+  --base-url <url>     Send to this address instead of the connector's (a mock: plugboard mock)
+  --notify-via-mock    Ask the mock at --base-url to send the notification
+                       (POST /_plugboard/notify/<operationId>)
+  --replay             Answer from the connector's recordings.yaml instead of calling
+  --set <name=value>   An input value, by parameter name or operationId.name (repeatable)
+  --timeout <seconds>  Deadline of each request (default: 10)
+  --connectors <dir>   Folder holding the connector folders (default: connectors)
+  -h, --help           Show this help
+
+Credentials come from the environment or .env as for plugboard test; they are never printed.
+The receiver reads bodies up to ${SIMULATE_LIMITS.receiverBytes / 1_048_576} MB.
+
+Exit status: 1 when a step broke (or the connector does not compile), 0 otherwise,
+2 on bad usage (an unknown trigger, an operation that is not a trigger).
+`;
+
+export interface SimulateIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+function number(values: Record<string, unknown>, name: string, fallback: number, { min = 0, max = Infinity, integer = false } = {}): number {
+  const text = stringOption(values as Record<string, string | boolean | undefined>, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${name} expects ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not \`${text.slice(0, 40)}\``, 'simulate');
+  }
+  return n;
+}
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+
+export async function runSimulate(argv: string[], io: SimulateIo = process): Promise<number> {
+  const { values, positionals } = parseCommand('simulate', argv, {
+    polls: { type: 'string' },
+    wait: { type: 'string' },
+    'retry-cap': { type: 'string' },
+    'base-url': { type: 'string' },
+    'notify-via-mock': { type: 'boolean' },
+    replay: { type: 'boolean' },
+    set: { type: 'string', multiple: true },
+    timeout: { type: 'string' },
+    connectors: { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout.write(simulateHelp);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 2) throw new UsageError('give a connector id and a trigger, like `plugboard simulate github-issues WhenIssueChanged`', 'simulate');
+  const [id, operationId] = positionals as [string, string];
+  assertSafeId(id, 'simulate');
+  const polls = number(values, 'polls', 3, { min: 1, max: SIMULATE_LIMITS.maxPolls, integer: true });
+  const waitMs = number(values, 'wait', SIMULATE_LIMITS.waitMs / 1000, { min: 0, max: 3600 }) * 1000;
+  const retryCapMs = number(values, 'retry-cap', SIMULATE_LIMITS.retryCapMs / 1000, { min: 0, max: 60 }) * 1000;
+  const timeoutMs = number(values, 'timeout', 10, { min: 0.001, max: 600 }) * 1000;
+  const baseUrl = stringOption(values, 'base-url');
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url takes an http or https URL, not \`${baseUrl.slice(0, 80)}\``, 'simulate');
+  if (values['notify-via-mock'] && baseUrl === undefined) throw new UsageError('--notify-via-mock needs --base-url, the address of `plugboard mock`', 'simulate');
+  if (values.replay && baseUrl !== undefined) throw new UsageError('give --replay or --base-url, not both', 'simulate');
+  const { sets, errors } = parseSets(list(values.set));
+  if (errors.length) throw new UsageError(errors[0]!, 'simulate');
+
+  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
+  const [job] = resolveJobs(root, [id], 'simulate');
+  const { result } = compileConnector(job!);
+  const errorsFound = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errorsFound.length) {
+    io.stderr.write(`${id}: ${problemsSummary(result.diagnostics)}; run \`plugboard check ${id}\` to see them\n`);
+    return EXIT.errors;
+  }
+  const swagger = result.swagger as Swagger;
+  const apiProperties = result.apiProperties as ApiProperties | undefined;
+  const triggers = triggerIds(swagger, apiProperties);
+  if (!triggers.has(operationId)) {
+    const all = operationIds(swagger);
+    const names = [...triggers.keys()];
+    if (all.includes(operationId)) throw new UsageError(`\`${operationId}\` is an action, not a trigger; ${id}'s triggers: ${names.join(', ') || 'none'}`, 'simulate');
+    throw new UsageError(`no trigger \`${operationId.slice(0, 120)}\` in ${id}${didYouMean(operationId, names.length ? names : all)}`, 'simulate');
+  }
+
+  let transport: Transport | undefined;
+  if (values.replay) {
+    const path = join(job!.dir, RECORDINGS_FILE);
+    try {
+      transport = replayer(parseRecording(readFileSync(path, 'utf8')));
+    } catch (error) {
+      io.stderr.write(`plugboard simulate: cannot replay ${display(path)}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.usage;
+    }
+  }
+  const trigger = triggers.get(operationId)!;
+  io.stdout.write(`Simulating ${trigger.kind} trigger ${operationId} of ${id}${baseUrl ? ` at ${baseUrl}` : ''}\n`);
+  const run = await simulate({
+    connectorId: id,
+    swagger,
+    apiProperties,
+    operationId,
+    ...(baseUrl !== undefined ? { baseUrl } : values.replay ? { baseUrl: REPLAY_BASE_URL } : {}),
+    sets,
+    env: values.replay ? {} : process.env,
+    dotenv: values.replay ? {} : readDotenv(repositoryRoot(job!.dir)),
+    ...(transport ? { transport } : {}),
+    timeoutMs,
+    waitMs,
+    polls,
+    retryCapMs,
+    notifyViaMock: values['notify-via-mock'] === true,
+    log: (step) => io.stdout.write(`${terminalText(stepLine(step))}\n`),
+  });
+  const broken = run.steps.filter((s) => s.status === 'fail');
+  io.stdout.write(broken.length ? `${broken.length} broken step${broken.length === 1 ? '' : 's'}: ${[...new Set(broken.map((s) => s.name))].join(', ')}\n` : 'Every step passed\n');
+  return run.ok ? EXIT.ok : EXIT.errors;
+}
