@@ -5,8 +5,7 @@
  * the schema node that declares the field, following `$ref`s into `definitions` — so the compiler's
  * provenance places it on the author's MDX line. Pure: no I/O.
  */
-import AjvModule from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
+import { createPlatformAjv, type PlatformAjv } from './platform-ajv.ts';
 import { toPointer, type Segment } from '../core/pointer.ts';
 import { analyze, isObject, resolveLocal, type JsonObject, type Operation, type Swagger } from '../swagger/index.ts';
 
@@ -83,21 +82,9 @@ const MAX_ISSUES = 50;
 const MAX_ITEMS = 20;
 const MAX_DEPTH = 32;
 
-type AjvClass = typeof import('ajv-draft-04').default;
-const Ajv: AjvClass = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: unknown) => unknown;
-
-/** A date and time as the platform (.NET) reads one: seconds and offset optional. */
-const DATE_TIME = /^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d(?::?\d\d)?)?$/;
-
-let ajv: InstanceType<AjvClass> | undefined;
-function validator(): InstanceType<AjvClass> {
-  if (ajv) return ajv;
-  ajv = new Ajv({ strict: false, allErrors: false, logger: false });
-  addFormats(ajv);
-  ajv.addFormat('date-time', DATE_TIME);
-  ajv.addFormat('date-no-tz', DATE_TIME);
-  return ajv;
+let ajv: PlatformAjv | undefined;
+function validator(): PlatformAjv {
+  return (ajv ??= createPlatformAjv({ strict: false, allErrors: false, logger: false }));
 }
 
 /** The value keywords ajv checks on one node; structure (type, properties, items, required) is the walk's. */

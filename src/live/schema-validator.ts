@@ -1,25 +1,14 @@
 /**
  * JSON Schema validation of live data (request values, generated responses) against a compiled
  * connector's schemas: ajv with Swagger 2.0's draft-04 semantics (`exclusiveMinimum: true`) and
- * ajv-formats. The document's `definitions` are added once under their own id and each schema's
+ * ajv-formats and the platform's date-time (src/check/platform-ajv.ts). The document's `definitions` are added once under their own id and each schema's
  * local references are pointed at them, so a definition is compiled once, not once per schema. A schema ajv refuses (a
  * `type: file`, a `required: true` on a property…) validates nothing rather than failing the caller.
  */
-import AjvModule from 'ajv-draft-04';
 import type { ErrorObject, ValidateFunction } from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
+import { createPlatformAjv, type PlatformAjv } from '../check/platform-ajv.ts';
 import { isObject, type Json, type JsonObject, type Schema, type Swagger } from '../swagger/index.ts';
 
-type AjvClass = typeof import('ajv-draft-04').default;
-const Ajv: AjvClass = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
-type AddFormats = (ajv: InstanceType<AjvClass>) => unknown;
-const addFormats: AddFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
-
-/**
- * A date and time as .NET reads one (the platform's parser): seconds and offset optional. Stricter
- * RFC 3339 would refuse values real flows send.
- */
-const DATE_TIME = /^\d{4}-[01]\d-[0-3]\d[Tt ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d(?::?\d\d)?)?$/;
 
 export interface Validation {
   ok: boolean;
@@ -29,16 +18,13 @@ export interface Validation {
 
 /** Compiles and caches validators of one document's schemas. */
 export class SchemaValidator {
-  readonly #ajv: InstanceType<AjvClass>;
+  readonly #ajv: PlatformAjv;
   readonly #cache = new WeakMap<object, ValidateFunction | null>();
   /** Validators of bare references (`{ $ref }`, most response schemas), shared by every schema that is one. */
   readonly #byRef = new Map<string, ValidateFunction | null>();
 
   constructor(swagger: Swagger) {
-    this.#ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, logger: false });
-    addFormats(this.#ajv);
-    this.#ajv.addFormat('date-time', DATE_TIME);
-    this.#ajv.addFormat('date-no-tz', DATE_TIME);
+    this.#ajv = createPlatformAjv({ allErrors: false, strict: false, validateSchema: false, logger: false });
     try {
       this.#ajv.addSchema({ definitions: isObject(swagger.definitions) ? rebase(swagger.definitions, 0) : {} }, DOC);
     } catch {

@@ -1,5 +1,6 @@
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { defineRule } from '../define-rule.ts';
+import { isPlatformDateTime } from '../platform-ajv.ts';
 import { CONNECTOR, getItemWithId } from '../examples.ts';
 import { keywordNodes, nameOf, show } from '../schemas.ts';
 import type { Json } from '../../swagger/index.ts';
@@ -18,23 +19,11 @@ function test(name: keyof typeof fullFormats): Test {
  * the platform's `date-no-tz` accept a value without seconds or offset (the platform parses it as .NET does);
  * `byte` is base64; `int32`/`int64` are integer ranges.
  */
-/**
- * A date and time as .NET reads one: a date, `T` or a space, hours and minutes (seconds and
- * fractions optional), an optional offset; fields in range.
- */
-const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(?:[Zz]|[+-]\d\d(?::?\d\d)?)?$/;
-function isDateTime(value: string | number): boolean {
-  const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
-  if (!match) return false;
-  const [month, day, hour, minute, second] = match.slice(2, 7).map((field) => Number(field ?? 0));
-  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= 31 && hour! <= 23 && minute! <= 59 && second! <= 60;
-}
-
 const FORMATS: Record<string, { type: 'string' | 'number'; test: Test }> = {
   email: { type: 'string', test: test('email') },
   uri: { type: 'string', test: test('uri') },
-  'date-time': { type: 'string', test: isDateTime },
-  'date-no-tz': { type: 'string', test: isDateTime },
+  'date-time': { type: 'string', test: isPlatformDateTime },
+  'date-no-tz': { type: 'string', test: isPlatformDateTime },
   date: { type: 'string', test: test('date') },
   uuid: { type: 'string', test: test('uuid') },
   byte: { type: 'string', test: test('byte') },
