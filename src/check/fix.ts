@@ -82,48 +82,43 @@ export class FixSource {
     return this.offset + yamlOffset;
   }
 
-  /** The map at `pointer` (`''`: the front-matter's root); undefined when it is not a map. */
-  mapAt(pointer: string): YAMLMap | undefined {
-    let segments: string[];
-    try {
-      segments = fromPointer(pointer);
-    } catch {
-      return undefined;
-    }
-    if (segments.length > 64) return undefined;
+  /** The node at the steps of a pointer, through maps and sequences; undefined when a step is missing. */
+  private nodeAt(segments: readonly string[]): unknown {
     let node: unknown = this.yaml;
     for (const segment of segments) {
       if (isMap(node)) node = (node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment) as Pair | undefined)?.value;
       else if (isSeq(node)) node = node.items[Number(segment)];
       else return undefined;
     }
+    return node;
+  }
+
+  /** The steps of `pointer`, or undefined when it is malformed or deeper than any fix looks. */
+  private segmentsOf(pointer: string): string[] | undefined {
+    try {
+      const segments = fromPointer(pointer);
+      return segments.length > 64 ? undefined : segments;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The map at `pointer` (`''`: the front-matter's root); undefined when it is not a map. */
+  mapAt(pointer: string): YAMLMap | undefined {
+    const segments = this.segmentsOf(pointer);
+    const node = segments && this.nodeAt(segments);
     return isMap(node) ? node : undefined;
   }
 
   /** The pair at `pointer` and the map holding it; undefined when a step is missing. */
   pairAt(pointer: string): { pair: Pair<YamlNode, YamlNode | null>; map: YAMLMap } | undefined {
-    let segments: string[];
-    try {
-      segments = fromPointer(pointer);
-    } catch {
-      return undefined;
-    }
-    if (segments.length === 0 || segments.length > 64) return undefined;
-    let node: YamlNode | null | undefined = this.yaml;
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i]!;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment) as Pair<YamlNode, YamlNode | null> | undefined;
-        if (!pair) return undefined;
-        if (i === segments.length - 1) return { pair, map: node };
-        node = pair.value;
-      } else if (isSeq(node)) {
-        node = node.items[Number(segment)] as YamlNode | undefined;
-      } else {
-        return undefined;
-      }
-    }
-    return undefined;
+    const segments = this.segmentsOf(pointer);
+    if (!segments || segments.length === 0) return undefined;
+    const map = this.nodeAt(segments.slice(0, -1));
+    if (!isMap(map)) return undefined;
+    const last = segments.at(-1)!;
+    const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === last) as Pair<YamlNode, YamlNode | null> | undefined;
+    return pair && { pair, map };
   }
 }
 
