@@ -45,6 +45,12 @@ export function stringOption(values: Parsed['values'], name: string): string | u
   return typeof v === 'string' ? v : undefined;
 }
 
+/** The values of a repeatable option (`--set a=1 --set b=2`), in order; none when absent. */
+export function listOption(values: Parsed['values'], name: string): string[] {
+  const v = values[name];
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : typeof v === 'string' ? [v] : [];
+}
+
 /** `--format`: the name of one of the FORMATTERS (default stylish). */
 export function formatOption(values: Parsed['values'], command: string): string {
   const format = stringOption(values, 'format') ?? 'stylish';

@@ -13,7 +13,7 @@ import { operationIds } from '../../live/runner.ts';
 import { simulate, SIMULATE_LIMITS, stepLine, triggerIds } from '../../live/simulate.ts';
 import type { Transport } from '../../live/http.ts';
 import type { ApiProperties, Swagger } from '../../swagger/index.ts';
-import { parseCommand, stringOption } from '../args.ts';
+import { listOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId } from '../connector-folder.ts';
 import { resolveJobs } from '../connectors.ts';
 import { terminalText } from '../formatters/stylish.ts';
@@ -73,8 +73,6 @@ function number(values: Record<string, unknown>, name: string, fallback: number,
   return n;
 }
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
-
 export async function runSimulate(argv: string[], io: SimulateIo = process): Promise<number> {
   const { values, positionals } = parseCommand('simulate', argv, {
     polls: { type: 'string' },
@@ -102,7 +100,7 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url takes an http or https URL, not \`${baseUrl.slice(0, 80)}\``, 'simulate');
   if (values['notify-via-mock'] && baseUrl === undefined) throw new UsageError('--notify-via-mock needs --base-url, the address of `plugboard mock`', 'simulate');
   if (values.replay && baseUrl !== undefined) throw new UsageError('give --replay or --base-url, not both', 'simulate');
-  const { sets, errors } = parseSets(list(values.set));
+  const { sets, errors } = parseSets(listOption(values, 'set'));
   if (errors.length) throw new UsageError(errors[0]!, 'simulate');
 
   const root = resolve(stringOption(values, 'connectors') ?? 'connectors');

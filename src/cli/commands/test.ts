@@ -13,7 +13,7 @@ import { send, type Transport } from '../../live/http.ts';
 import { parseSets } from '../../live/inputs.ts';
 import { parseRecording, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange } from '../../live/recording.ts';
 import { operationIds, runLive, type LiveRun } from '../../live/runner.ts';
-import { formatOption, parseCommand, stringOption } from '../args.ts';
+import { formatOption, listOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { terminalText } from '../formatters/stylish.ts';
@@ -57,8 +57,6 @@ host; 429/503 with Retry-After retried twice within 5 s in all.
 Exit status: 1 on an error finding (or a connector that does not compile), 0 otherwise,
 2 on bad usage.
 `;
-
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
 
 function positive(values: Record<string, unknown>, name: string, fallback: number): number {
   const text = stringOption(values as Record<string, string | boolean | undefined>, name);
@@ -111,7 +109,7 @@ export async function runTest(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard test the-cat-api`', 'test');
   const id = positionals[0]!;
   assertSafeId(id, 'test');
-  const { sets, errors } = parseSets(list(values.set));
+  const { sets, errors } = parseSets(listOption(values, 'set'));
   if (errors.length) throw new UsageError(errors[0]!, 'test');
   const baseUrl = stringOption(values, 'base-url');
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url takes an http or https URL, not \`${baseUrl}\``, 'test');
@@ -143,7 +141,7 @@ export async function runTest(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
   } else if (values.record) transport = recorder(send, recorded);
-  const operations = list(values.operation);
+  const operations = listOption(values, 'operation');
   if (operations.length) {
     const { compile } = await import('../../compiler/index.ts');
     const { createReporter } = await import('../../check/reporter.ts');
