@@ -40,3 +40,22 @@ export function exchange(status: number, body: unknown, headers: Record<string, 
 
 /** A good response of `ListItems`. */
 export const ITEMS = { value: [{ id: '1', name: 'One' }] };
+
+/** The folder with a polling trigger `WhenItemAdded` (`GET /items/new`, a 200 with `{ value: [...] }`) instead of the action. */
+export function pollingFolder(): ExampleFiles {
+  return {
+    'connector.mdx': mdx([...CONNECTOR_LINES, 'produces: [application/json]']),
+    'triggers/WhenItemAdded.mdx': mdx([
+      'kind: polling',
+      'request: GET /items/new',
+      'summary: When an item is added',
+      'responses:',
+      "  '200':",
+      '    description: The new items.',
+      '    schema:',
+      '      type: object',
+      '      properties:',
+      '        value: { type: array, items: { type: object } }',
+    ]),
+  };
+}

@@ -53,6 +53,8 @@ export interface SendOptions {
   /** The operation the request is for, and the run's `scheme://host/basePath`: what recordings (recording.ts) key and normalise on. */
   operationId?: string;
   baseUrl?: string;
+  /** A webhook simulation's receiver URL: recordings write it as `{callbackUrl}`, since its port changes every run. */
+  callbackUrl?: string;
 }
 
 export type Transport = (request: HttpRequest, options: SendOptions) => Promise<HttpResponse>;

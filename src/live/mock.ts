@@ -13,10 +13,10 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import { deref, isObject, isSuccess, responses, type ApiProperties, type Json, type JsonObject, type Operation, type Response, type Swagger } from '../swagger/index.ts';
 import { checkRequest } from './request-check.ts';
-import { matchRoute, routesOf, type Route } from './routes.ts';
+import { basePathOf, matchRoute, routesOf, type Route } from './routes.ts';
 import { sample } from './sample.ts';
 import { SchemaValidator } from './schema-validator.ts';
-import { callbackIn, placeItems, triggersOf, type PollingTrigger, type Trigger, type WebhookTrigger } from './triggers.ts';
+import { callbackIn, placeItems, triggersOf, varyItem, type PollingTrigger, type Trigger, type WebhookTrigger } from './triggers.ts';
 
 /** The only address the mock listens on. */
 export const MOCK_HOST = '127.0.0.1';
@@ -143,6 +143,8 @@ class Mock {
   origin = '';
   readonly subscriptions = new Map<number, Subscription>();
   readonly queues = new Map<string, Json[]>();
+  /** Items made (not given) per polling trigger so far: the next made one is varied by it (triggers.ts varyItem). */
+  private readonly madeItems = new Map<string, number>();
   private nextSubscription = 1;
   private readonly bodies = new Map<Route, { status: number; response: Response | undefined; body: Json | undefined }>();
 
@@ -168,7 +170,10 @@ class Mock {
       if (req.rawHeaders.length / 2 > this.limits.headers) throw new Answer(431, { error: `Too many headers (at most ${this.limits.headers})` });
       const body = await readBody(req, this.limits.bodyBytes);
       const query = new URLSearchParams(target.includes('?') ? target.slice(target.indexOf('?') + 1).split('#', 1)[0] : '');
-      if (rawPath === '/_plugboard' || rawPath.startsWith('/_plugboard/')) return await this.admin(method, rawPath, body, res);
+      // The admin endpoints answer at the root and under the basePath too, so that a client that
+      // knows only the connector's address (the simulator, a recording of it) can reach them.
+      const admin = adminPath(rawPath, basePathOf(this.swagger));
+      if (admin !== undefined) return await this.admin(method, admin, body, res);
       this.operation(method, rawPath, query, req, body, res);
     } catch (error) {
       const answer = error instanceof Answer ? error : new Answer(500, { error: `The mock failed on this request: ${error instanceof Error ? error.message : String(error)}` });
@@ -214,7 +219,7 @@ class Mock {
     const subscription: Subscription = { id, operationId: trigger.operationId, callback: callbackIn(body, trigger.callback) };
     this.subscriptions.set(id, subscription);
     const made = this.made(route);
-    sendMade(res, route.operation.visit.node, this.swagger, 201, made.response, made.body, { location: `${this.origin}/_plugboard/subscriptions/${id}` });
+    sendMade(res, route.operation.visit.node, this.swagger, 201, made.response, made.body, { location: `${this.origin}${basePathOf(this.swagger)}/_plugboard/subscriptions/${id}` });
   }
 
   private poll(trigger: PollingTrigger, route: Route, rawPath: string, query: URLSearchParams, res: ServerResponse): void {
@@ -266,12 +271,17 @@ class Mock {
   }
 
   private addItems(trigger: PollingTrigger, given: Json | undefined): JsonObject {
-    const items = given === undefined ? [this.itemSample(trigger)] : Array.isArray(given) ? given : [given];
+    const made = (this.madeItems.get(trigger.operationId) ?? 0) + 1;
+    const items = given === undefined ? [varyItem(this.itemSample(trigger), made)] : Array.isArray(given) ? given : [given];
     const queue = this.queues.get(trigger.operationId) ?? [];
     if (queue.length + items.length > this.limits.itemsPerTrigger) throw new Answer(413, { error: `Too many waiting items (at most ${this.limits.itemsPerTrigger} per trigger)` });
-    queue.push(...items);
+    // Style A reads its state from item 0, so the platform wants the newest first (platform-format §3.1):
+    // a later batch goes before the earlier ones, each in the order given.
+    if (trigger.state !== undefined) queue.unshift(...items);
+    else queue.push(...items);
     this.queues.set(trigger.operationId, queue);
-    return { trigger: trigger.operationId, added: items.length, waiting: queue.length };
+    if (given === undefined) this.madeItems.set(trigger.operationId, made);
+    return { trigger: trigger.operationId, added: items.length, waiting: queue.length, items };
   }
 
   /** One item as the trigger's response schema describes it. */
@@ -295,6 +305,12 @@ class Mock {
       subscriptions: this.subscriptions.size,
     };
   }
+}
+
+/** `/_plugboard/…` of a request path at the root or under `basePath` (`/3.0/_plugboard/…`); undefined for any other path. */
+export function adminPath(rawPath: string, basePath: string): string | undefined {
+  const path = basePath && rawPath.startsWith(`${basePath}/_plugboard`) ? rawPath.slice(basePath.length) : rawPath;
+  return path === '/_plugboard' || path.startsWith('/_plugboard/') ? path : undefined;
 }
 
 /** The body, or an Answer 413 as soon as it passes `limit` bytes. */

@@ -10,6 +10,7 @@
  *   the policy's `triggerDataPath` (`@triggerBody().members`), else are the response when it is an
  *   array, else its `value` or first array property.
  */
+import { createHash } from 'node:crypto';
 import { webhookOf } from '../check/webhook.ts';
 import { analyze, deref, isObject, responses, isSuccess, type ApiProperties, type Json, type JsonObject, type OperationEntry, type Schema, type Swagger } from '../swagger/index.ts';
 
@@ -123,4 +124,49 @@ export function callbackIn(body: Json | undefined, path: readonly string[]): str
   let node: Json | undefined = body;
   for (const key of path) node = isObject(node) ? node[key] : undefined;
   return typeof node === 'string' ? node : undefined;
+}
+
+/** Fields that name an item, in the order tried: the simulator tells items apart by the first one present. */
+export const ID_FIELDS = ['id', 'Id', 'ID', '_id', 'uuid', 'guid', 'key', 'unique_email_id', 'email_address'];
+
+/** An item's identity: its first id-like field, else a stable hash of its JSON. */
+export function itemKey(item: unknown): string {
+  if (isObject(item as Json)) {
+    const obj = item as JsonObject;
+    for (const name of ID_FIELDS) {
+      const v = obj[name];
+      if (typeof v === 'string' || typeof v === 'number') return `${name}=${String(v)}`;
+    }
+  }
+  return `#${createHash('sha256').update(stable(item)).digest('hex').slice(0, 10)}`;
+}
+
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * The `n`th made item (n ≥ 1) of a trigger whose made sample is `item`: its id-like fields and
+ * top-level date-times moved by `n`, so that items queued one after another are told apart and come
+ * later, as new records of a real API do (the mock's made data is otherwise the same every time).
+ * An e-mail keeps its shape (`a+3@example.com`); other strings get `-n`; numbers `+ n`.
+ */
+export function varyItem(item: Json, n: number): Json {
+  if (!isObject(item)) return item;
+  const out: JsonObject = { ...item };
+  for (const [name, value] of Object.entries(out)) {
+    if (ID_FIELDS.includes(name)) {
+      if (typeof value === 'number') out[name] = value + n;
+      else if (typeof value === 'string') out[name] = value.includes('@') ? value.replace('@', `+${n}@`) : `${value}-${n}`;
+    } else if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
+      out[name] = new Date(Date.parse(value) + n * 60_000).toISOString().replace('.000Z', 'Z');
+    }
+  }
+  return out;
 }

@@ -139,7 +139,7 @@ describe('mailchimp-audiences: a polling trigger', () => {
     expect(idle.headers.get('retry-after')).toBe('7');
 
     const added = await post(`${m.url}/_plugboard/items/WhenContactSubscribes`, [{ email_address: 'a@example.com' }, { email_address: 'b@example.com' }]);
-    expect(await json(added)).toEqual({ trigger: 'WhenContactSubscribes', added: 2, waiting: 2 });
+    expect(await json(added)).toEqual({ trigger: 'WhenContactSubscribes', added: 2, waiting: 2, items: [{ email_address: 'a@example.com' }, { email_address: 'b@example.com' }] });
     const fresh = await fetch(m.url + poll);
     expect(fresh.status).toBe(200);
     const body = await json(fresh);
@@ -148,10 +148,13 @@ describe('mailchimp-audiences: a polling trigger', () => {
     expect((await fetch(m.url + poll)).status).toBe(202);
   });
 
-  it('makes an item from the schema when none is given', async () => {
+  it('makes an item from the schema when none is given, each one with its own id', async () => {
     await fetch(`${m.url}/_plugboard/items/WhenContactSubscribes`, { method: 'POST' });
-    const body = await json(await fetch(m.url + poll));
-    expect(body.members).toEqual([expect.objectContaining({ email_address: 'user@example.com' })]);
+    const first = await json(await fetch(m.url + poll));
+    expect(first.members).toEqual([expect.objectContaining({ email_address: 'user+1@example.com', id: 'id-1' })]);
+    await fetch(`${m.url}/_plugboard/items/WhenContactSubscribes`, { method: 'POST' });
+    const second = await json(await fetch(m.url + poll));
+    expect(second.members).toEqual([expect.objectContaining({ email_address: 'user+2@example.com', id: 'id-2' })]);
   });
 
   it('answers 400 for a missing required query parameter and a value of the wrong type', async () => {

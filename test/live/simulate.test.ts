@@ -4,13 +4,17 @@
  * that break one step each. Every server listens on 127.0.0.1, every wait is bounded, everything is
  * closed in afterAll.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimulate, simulateHelp } from '../../src/cli/commands/simulate.ts';
 import { startMock, type MockServer } from '../../src/live/mock.ts';
-import { evaluateConfig, itemKey, simulate, startReceiver, stepLine, type SimulateOptions } from '../../src/live/simulate.ts';
+import { parseRecording, RECORDINGS_FILE } from '../../src/live/recording.ts';
+import { evaluateConfig, simulate, startReceiver, stepLine, type SimulateOptions } from '../../src/live/simulate.ts';
+import { itemKey, varyItem } from '../../src/live/triggers.ts';
 import { UsageError } from '../../src/cli/util.ts';
 import { bundled, ROOT } from './mock-connectors.ts';
 
@@ -29,6 +33,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
+
+/** A fresh mock (its subscriptions numbered from 1 again), closed in afterAll. */
+async function startMockOf(connector: Parameters<typeof startMock>[0]): Promise<MockServer> {
+  const server = await startMock(connector);
+  servers.push(server);
+  return server;
+}
 
 function io() {
   const out: string[] = [];
@@ -187,10 +198,66 @@ describe('simulate: polling', () => {
     expect(out.join('')).toMatch(/broken steps?: poll 2, summary\n$/);
   });
 
+  it('follows the next link within a poll: the items of every page fire, pages past --pages are a gap warning', async () => {
+    const page = (n: number, next?: string) => ({ members: [{ id: `p${n}`, email_address: `p${n}@example.com`, timestamp_opt: `2026-02-0${n}T00:00:00+00:00` }], ...(next ? { '@odata.nextLink': next } : {}) });
+    const base = await fixture((_method, url) => {
+      if (url.includes('page=2')) return { status: 200, body: JSON.stringify(page(2, '/3.0/lists/L1/members?page=3')) };
+      if (url.includes('page=3')) return { status: 200, body: JSON.stringify(page(3)) };
+      return { status: 200, body: JSON.stringify(page(1, '/3.0/lists/L1/members?page=2')) };
+    });
+    const all = await pollRun(`${base}/3.0`, { polls: 1 });
+    expect(all.polls[0]!.fired).toEqual(['id=p1', 'id=p2', 'id=p3']);
+    expect(all.steps.map(stepLine)).toContainEqual(expect.stringMatching(/^✔ poll 1 .* → 200, 3 new over 3 pages \(id=p1, id=p2, id=p3\)$/));
+    // The state comes from the first page's item 0, the newest (platform-format §3.1).
+    expect(all.steps.map(stepLine)).toContain('ℹ state `since_timestamp_opt` = `2026-02-01T00:00:00+00:00` for the next poll');
+    const capped = await pollRun(`${base}/3.0`, { polls: 1, maxPages: 2 });
+    expect(capped.polls[0]!.fired).toEqual(['id=p1', 'id=p2']);
+    expect(capped.steps.map(stepLine)).toContainEqual(expect.stringMatching(/^⚠ paging poll 1: stopped at 2 pages with a next link left \(@odata.nextLink\); items past it would be missed/));
+  });
+
+  it('checks each polled body against the declared response schema', async () => {
+    const base = await fixture(() => ({ status: 200, body: JSON.stringify({ members: [{ id: 5, email_address: 'x@example.com', timestamp_opt: '2026-01-01T00:00:00+00:00' }] }) }));
+    const run = await pollRun(`${base}/3.0`, { polls: 1 });
+    expect(run.ok).toBe(false);
+    expect(run.steps.map(stepLine)).toContainEqual(expect.stringMatching(/^✖ schema poll 1: the body does not match the declared 200 response: .*members\/0\/id.*string/));
+  });
+
+  it('feeds the mock before each poll after the first: every queued item fires once, no gap', async () => {
+    const run = await pollRun(`${mailchimpMock.url}/3.0`, { polls: 3, feedViaMock: 2 });
+    expect(run.polls.map((p) => p.fired.length)).toEqual([0, 2, 2]);
+    expect(run.gaps).toEqual([]);
+    expect(run.steps.map(stepLine)).toContain('✔ gaps each of the 4 queued items started a flow');
+  });
+
+  it('flags a gap: an item the API had that no poll turned into a run', async () => {
+    // An API that returns only the first of the items waiting and drops the rest.
+    const waiting: unknown[] = [];
+    let n = 0;
+    const base = await fixture((method, url) => {
+      if (method === 'POST' && url.includes('/_plugboard/items/')) {
+        const item = { id: `g${++n}`, email_address: `g${n}@example.com`, timestamp_opt: `2026-03-0${n}T00:00:00+00:00` };
+        waiting.push(item);
+        return { status: 200, body: JSON.stringify({ items: [item] }) };
+      }
+      const first = waiting.splice(0, waiting.length).slice(0, 1);
+      return first.length ? { status: 200, body: JSON.stringify({ members: first }) } : { status: 202, headers: { 'retry-after': '1' } };
+    });
+    const run = await pollRun(`${base}/3.0`, { polls: 2, feedViaMock: 3 });
+    expect(run.gaps).toEqual(['id=g2 (queued before poll 2)', 'id=g3 (queued before poll 2)']);
+    expect(run.ok).toBe(false);
+    expect(run.steps.map(stepLine)).toContain('✖ gaps 2 queued items never started a flow: id=g2 (queued before poll 2), id=g3 (queued before poll 2)');
+  });
+
   it('keys items by an id-like field, else a stable hash', () => {
     expect(itemKey({ id: 7, name: 'a' })).toBe('id=7');
     expect(itemKey({ b: 1, a: 2 })).toBe(itemKey({ a: 2, b: 1 }));
     expect(itemKey({ a: 1 })).not.toBe(itemKey({ a: 2 }));
+  });
+
+  it('varies made items: id-like fields and date-times move by n, e-mails keep their shape', () => {
+    const item = { id: 'x', key: 4, email_address: 'user@example.com', created: '2024-01-01T00:00:00Z', name: 'n' };
+    expect(varyItem(item, 3)).toEqual({ id: 'x-3', key: 7, email_address: 'user+3@example.com', created: '2024-01-01T00:03:00Z', name: 'n' });
+    expect(varyItem([1], 2)).toEqual([1]);
     expect(evaluateConfig('@{triggerBody().members[0].timestamp_opt}', { members: [{ timestamp_opt: 't' }] })).toBe('t');
     expect(evaluateConfig('TripId gt @{triggerBody().value[0].TripId}', { value: [{ TripId: 4 }] })).toBe('TripId gt 4');
     expect(evaluateConfig('@{triggerBody().value[0].TripId}', { value: [] })).toBeUndefined();
@@ -211,5 +278,73 @@ describe('runSimulate usage', () => {
     await expect(runSimulate(['github-issues', 'ListIssues', ...at], io().io)).rejects.toThrow(/`ListIssues` is an action, not a trigger; github-issues's triggers: WhenIssueChanged/);
     await expect(runSimulate(['github-issues', 'WhenIssueChanged', '--polls', '51', ...at], io().io)).rejects.toThrow(/--polls expects a whole number from 1 to 50/);
     await expect(runSimulate(['github-issues', 'WhenIssueChanged', '--notify-via-mock', ...at], io().io)).rejects.toThrow(/--notify-via-mock needs --base-url/);
+  });
+});
+
+describe('simulate --record / --replay / --format', () => {
+  it('records a webhook and a polling run beside the test exchanges, and replays them offline with the same steps', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'plugboard-simulate-'));
+    try {
+      for (const id of ['github-issues', 'mailchimp-audiences']) cpSync(join(CONNECTORS, id), join(root, id), { recursive: true });
+      const testExchanges = parseRecording(readFileSync(join(root, 'github-issues', RECORDINGS_FILE), 'utf8')).exchanges.filter((e) => e.run === undefined);
+      const hook = ['github-issues', 'WhenIssueChanged', '--set', 'owner=octo', '--set', 'repo=hello', '--connectors', root, '--wait', '3'];
+      const poll = ['mailchimp-audiences', 'WhenContactSubscribes', '--set', 'list_id=L1', '--polls', '3', '--feed-via-mock', '2', '--connectors', root];
+
+      const live = io();
+      expect(await runSimulate([...hook, '--base-url', (await startMockOf(github)).url, '--notify-via-mock', '--record'], live.io)).toBe(0);
+      expect(await runSimulate([...poll, '--base-url', `${(await startMockOf(mailchimp)).url}/3.0`, '--retry-cap', '0', '--record'], live.io)).toBe(0);
+      expect(live.err.join('')).toMatch(/Recorded 4 exchanges of WhenIssueChanged/);
+
+      const text = readFileSync(join(root, 'github-issues', RECORDINGS_FILE), 'utf8');
+      const recording = parseRecording(text);
+      // The test exchanges are kept; the simulation's follow, the receiver's URL and the mock's address normalised.
+      expect(recording.exchanges.filter((e) => e.run === undefined)).toEqual(testExchanges);
+      expect(recording.exchanges.filter((e) => e.run === 'simulate').map((e) => `${e.request.method} ${e.request.url}`)).toEqual([
+        'POST {baseUrl}/repos/octo/hello/hooks',
+        'POST {baseUrl}/_plugboard/notify/WhenIssueChanged',
+        'POST {callbackUrl}',
+        'DELETE {baseUrl}/_plugboard/subscriptions/1',
+      ]);
+      expect(text).not.toMatch(/127\.0\.0\.1/);
+
+      // Recording again gives the same bytes.
+      expect(await runSimulate([...hook, '--base-url', (await startMockOf(github)).url, '--notify-via-mock', '--record'], io().io)).toBe(0);
+      expect(readFileSync(join(root, 'github-issues', RECORDINGS_FILE), 'utf8')).toBe(text);
+
+      const hookReplay = io();
+      expect(await runSimulate([...hook, '--replay'], hookReplay.io)).toBe(0);
+      expect(hookReplay.out.join('')).toMatch(/✔ subscribe POST …\/repos\/octo\/hello\/hooks → 201[\s\S]*ℹ notify posting the recorded notification[\s\S]*✔ payload matches x-ms-notification-content[\s\S]*✔ unsubscribe DELETE[\s\S]*Every step passed/);
+
+      const pollReplay = io();
+      expect(await runSimulate([...poll, '--replay', '--format', 'json'], pollReplay.io)).toBe(0);
+      const json = JSON.parse(pollReplay.out.join(''));
+      expect(json).toMatchObject({ connector: 'mailchimp-audiences', trigger: 'WhenContactSubscribes', kind: 'polling', ok: true, gaps: [] });
+      expect(json.polls.map((p: { fired: string[] }) => p.fired.length)).toEqual([0, 2, 2]);
+
+      // A request the recording does not hold fails clearly.
+      const other = io();
+      expect(await runSimulate(['mailchimp-audiences', 'WhenContactSubscribes', '--set', 'list_id=OTHER', '--connectors', root, '--replay'], other.io)).toBe(1);
+      expect(other.out.join('')).toMatch(/✖ poll 1 .* failed: no recording of `GET \{baseUrl\}\/lists\/OTHER\/members/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('writes JUnit with one test case per step, a failure for a broken one', async () => {
+    const base = await fixture(() => ({ status: 500, body: '{"error":"down"}' }));
+    const { out, io: streams } = io();
+    expect(await runSimulate(['mailchimp-audiences', 'WhenContactSubscribes', '--base-url', `${base}/3.0`, '--polls', '1', '--set', 'list_id=L1', '--connectors', CONNECTORS, '--format', 'junit'], streams)).toBe(1);
+    const xml = out.join('');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="plugboard simulate mailchimp-audiences WhenContactSubscribes" tests="2" failures="1" errors="0">/);
+    expect(xml).toContain('<testcase name="poll 1" classname="mailchimp-audiences.WhenContactSubscribes">\n      <failure type="broken" message="GET …/lists/L1/members');
+    expect(xml).not.toContain('Simulating');
+  });
+
+  it('refuses --feed-via-mock without a mock or a replay, --record with --replay, and an unknown format (exit 2)', async () => {
+    const args = ['mailchimp-audiences', 'WhenContactSubscribes', '--connectors', CONNECTORS];
+    await expect(runSimulate([...args, '--feed-via-mock', '2'], io().io)).rejects.toThrow(/--feed-via-mock needs --base-url/);
+    await expect(runSimulate([...args, '--record', '--replay'], io().io)).rejects.toThrow(/--record or --replay, not both/);
+    await expect(runSimulate([...args, '--format', 'jsn'], io().io)).rejects.toThrow(/--format takes stylish, json or junit, not `jsn`/);
+    await expect(runSimulate([...args, '--pages', '0'], io().io)).rejects.toThrow(/--pages expects a whole number from 1 to 50/);
   });
 });

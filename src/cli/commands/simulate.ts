@@ -3,19 +3,20 @@
  * (`--base-url` of `plugboard mock`) or the recordings (src/live/simulate.ts). One line per step;
  * exit 1 when a step broke.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileConnector } from '../../build/connector.ts';
 import { readDotenv } from '../../live/credentials.ts';
 import { parseSets } from '../../live/inputs.ts';
-import { parseRecording, RECORDINGS_FILE, REPLAY_BASE_URL, replayer } from '../../live/recording.ts';
+import { mergeRecording, parseRecording, RECORDINGS_FILE, recordedNotification, REPLAY_BASE_URL, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
 import { operationIds } from '../../live/runner.ts';
-import { simulate, SIMULATE_LIMITS, stepLine, triggerIds } from '../../live/simulate.ts';
+import { simulate, SIMULATE_LIMITS, stepLine, triggerIds, type Notification } from '../../live/simulate.ts';
 import type { Transport } from '../../live/http.ts';
 import type { ApiProperties, Swagger } from '../../swagger/index.ts';
 import { listOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId } from '../connector-folder.ts';
 import { resolveJobs } from '../connectors.ts';
+import { simulationJson, simulationJunit } from '../formatters/simulation.ts';
 import { terminalText } from '../formatters/stylish.ts';
 import { repositoryRoot } from '../report.ts';
 import { EXIT, UsageError, didYouMean, display, problemsSummary } from '../util.ts';
@@ -35,8 +36,11 @@ A polling trigger: polls --polls times, keeping the state as the platform does: 
 sends the next poll to its Location after Retry-After (waited at most --retry-cap
 seconds); a 200 starts one run per item at the trigger's data path, and the
 pollingtrigger policy's triggerConfig, evaluated over that response, sets the state
-parameter. Each poll shows the new items (by id-like field, else a hash of the item);
-an item seen before would start a flow twice: a broken step.
+parameter. A next link in the body (the policy's x-ms-triggerConfig-nextLink, else
+@odata.nextLink) is followed within the poll, --pages pages in all. Each 200 body is
+checked against the declared response schema. Each poll shows the new items (by id-like
+field, else a hash of the item); an item seen before would start a flow twice, and with
+--feed-via-mock an item queued that no poll fires is a gap: both are broken steps.
 
 Options:
   --polls <n>          Polls of a polling trigger (default: 3, at most ${SIMULATE_LIMITS.maxPolls})
@@ -44,10 +48,21 @@ Options:
   --retry-cap <s>      Longest Retry-After actually waited (default: ${SIMULATE_LIMITS.retryCapMs / 1000}; 0 waits none)
   --base-url <url>     Send to this address instead of the connector's (a mock: plugboard mock)
   --notify-via-mock    Ask the mock at --base-url to send the notification
-                       (POST /_plugboard/notify/<operationId>)
-  --replay             Answer from the connector's recordings.yaml instead of calling
+                       (POST <base-url>/_plugboard/notify/<operationId>)
+  --feed-via-mock <n>  Ask the mock at --base-url to queue n made items before each poll
+                       after the first (POST <base-url>/_plugboard/items/<operationId>, at
+                       most ${SIMULATE_LIMITS.maxFeed}); a queued item no poll fires is a gap
+  --pages <n>          Pages read per poll through the next link (default: ${SIMULATE_LIMITS.pages}, at most ${SIMULATE_LIMITS.maxPages})
+  --record             Also keep every exchange (and the notification received), redacted,
+                       in the connector's recordings.yaml, replacing this trigger's earlier
+                       simulation and keeping everything else
+  --replay             Answer from the connector's recordings.yaml instead of calling; a
+                       recorded notification is posted to the receiver again; Retry-After
+                       is not waited (unless --retry-cap)
   --set <name=value>   An input value, by parameter name or operationId.name (repeatable)
   --timeout <seconds>  Deadline of each request (default: 10)
+  --format <name>      stylish (default: one line per step), json, or junit (one test case
+                       per step)
   --connectors <dir>   Folder holding the connector folders (default: connectors)
   -h, --help           Show this help
 
@@ -80,7 +95,11 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
     'retry-cap': { type: 'string' },
     'base-url': { type: 'string' },
     'notify-via-mock': { type: 'boolean' },
+    'feed-via-mock': { type: 'string' },
+    pages: { type: 'string' },
+    record: { type: 'boolean' },
     replay: { type: 'boolean' },
+    format: { type: 'string' },
     set: { type: 'string', multiple: true },
     timeout: { type: 'string' },
     connectors: { type: 'string' },
@@ -94,12 +113,18 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
   assertSafeId(id, 'simulate');
   const polls = number(values, 'polls', 3, { min: 1, max: SIMULATE_LIMITS.maxPolls, integer: true });
   const waitMs = number(values, 'wait', SIMULATE_LIMITS.waitMs / 1000, { min: 0, max: 3600 }) * 1000;
-  const retryCapMs = number(values, 'retry-cap', SIMULATE_LIMITS.retryCapMs / 1000, { min: 0, max: 60 }) * 1000;
+  const retryCapMs = number(values, 'retry-cap', values.replay ? 0 : SIMULATE_LIMITS.retryCapMs / 1000, { min: 0, max: 60 }) * 1000;
+  const maxPages = number(values, 'pages', SIMULATE_LIMITS.pages, { min: 1, max: SIMULATE_LIMITS.maxPages, integer: true });
+  const feedViaMock = number(values, 'feed-via-mock', 0, { min: 1, max: SIMULATE_LIMITS.maxFeed, integer: true });
+  const format = stringOption(values, 'format') ?? 'stylish';
+  if (!['stylish', 'json', 'junit'].includes(format)) throw new UsageError(`--format takes stylish, json or junit, not \`${format.slice(0, 40)}\`${didYouMean(format, ['stylish', 'json', 'junit'])}`, 'simulate');
   const timeoutMs = number(values, 'timeout', 10, { min: 0.001, max: 600 }) * 1000;
   const baseUrl = stringOption(values, 'base-url');
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url takes an http or https URL, not \`${baseUrl.slice(0, 80)}\``, 'simulate');
   if (values['notify-via-mock'] && baseUrl === undefined) throw new UsageError('--notify-via-mock needs --base-url, the address of `plugboard mock`', 'simulate');
+  if (feedViaMock > 0 && baseUrl === undefined && !values.replay) throw new UsageError('--feed-via-mock needs --base-url, the address of `plugboard mock` (or --replay of a run recorded with it)', 'simulate');
   if (values.replay && baseUrl !== undefined) throw new UsageError('give --replay or --base-url, not both', 'simulate');
+  if (values.replay && values.record) throw new UsageError('give --record or --replay, not both', 'simulate');
   const { sets, errors } = parseSets(listOption(values, 'set'));
   if (errors.length) throw new UsageError(errors[0]!, 'simulate');
 
@@ -122,17 +147,23 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
   }
 
   let transport: Transport | undefined;
+  let replayedNotification: Notification | undefined;
+  const recordingPath = join(job!.dir, RECORDINGS_FILE);
   if (values.replay) {
-    const path = join(job!.dir, RECORDINGS_FILE);
+    const path = recordingPath;
     try {
-      transport = replayer(parseRecording(readFileSync(path, 'utf8')));
+      const recording = parseRecording(readFileSync(path, 'utf8'));
+      transport = replayer(recording, 'simulate');
+      replayedNotification = recordedNotification(recording, operationId);
     } catch (error) {
       io.stderr.write(`plugboard simulate: cannot replay ${display(path)}: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT.usage;
     }
   }
   const trigger = triggers.get(operationId)!;
-  io.stdout.write(`Simulating ${trigger.kind} trigger ${operationId} of ${id}${baseUrl ? ` at ${baseUrl}` : ''}\n`);
+  const stylish = format === 'stylish';
+  if (stylish) io.stdout.write(`Simulating ${trigger.kind} trigger ${operationId} of ${id}${baseUrl ? ` at ${baseUrl}` : values.replay ? ' from its recordings' : ''}\n`);
+  const recorded: RecordedExchange[] | undefined = values.record ? [] : undefined;
   const run = await simulate({
     connectorId: id,
     swagger,
@@ -148,9 +179,31 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
     polls,
     retryCapMs,
     notifyViaMock: values['notify-via-mock'] === true,
-    log: (step) => io.stdout.write(`${terminalText(stepLine(step))}\n`),
+    maxPages,
+    ...(feedViaMock > 0 ? { feedViaMock } : {}),
+    ...(replayedNotification ? { replayedNotification } : {}),
+    ...(recorded ? { recordTo: recorded } : {}),
+    log: (step) => {
+      if (stylish) io.stdout.write(`${terminalText(stepLine(step))}\n`);
+    },
   });
-  const broken = run.steps.filter((s) => s.status === 'fail');
-  io.stdout.write(broken.length ? `${broken.length} broken step${broken.length === 1 ? '' : 's'}: ${[...new Set(broken.map((s) => s.name))].join(', ')}\n` : 'Every step passed\n');
+  if (recorded) {
+    let previous: Recording | undefined;
+    try {
+      previous = parseRecording(readFileSync(recordingPath, 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') io.stderr.write(`plugboard simulate: ${display(recordingPath)} could not be read (${error instanceof Error ? error.message : String(error)}); writing it anew\n`);
+    }
+    const merged = mergeRecording(previous, { connector: id, exchanges: recorded }, (e) => e.run === 'simulate' && e.operationId === operationId);
+    writeFileSync(recordingPath, serializeRecording(merged));
+    io.stderr.write(`Recorded ${recorded.length} exchange${recorded.length === 1 ? '' : 's'} of ${operationId} in ${display(recordingPath)}\n`);
+  }
+  const meta = { connector: id, trigger: operationId };
+  if (format === 'json') io.stdout.write(simulationJson(run, meta));
+  else if (format === 'junit') io.stdout.write(simulationJunit(run, meta));
+  else {
+    const broken = run.steps.filter((s) => s.status === 'fail');
+    io.stdout.write(broken.length ? `${broken.length} broken step${broken.length === 1 ? '' : 's'}: ${[...new Set(broken.map((s) => s.name))].join(', ')}\n` : 'Every step passed\n');
+  }
   return run.ok ? EXIT.ok : EXIT.errors;
 }
