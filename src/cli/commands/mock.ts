@@ -22,9 +22,11 @@ definition: a missing required parameter or a value of the wrong type is answere
 
 Triggers keep their contracts. A webhook registration answers 201 with a Location under
 /_plugboard/subscriptions/ (DELETE it to unsubscribe). A poll answers 202 with Location and
-Retry-After until items are added, then 200 with them.
+Retry-After until items are added, then 200 with them (newest first for a trigger with a
+state parameter). Each made item differs from the one before in its id-like fields and is a
+minute later in its date-times.
 
-Admin endpoints:
+Admin endpoints (also under the connector's basePath, like /3.0/_plugboard/items/<id>):
   GET    /_plugboard                      Operations, triggers and the subscription count
   GET    /_plugboard/subscriptions        The webhook subscriptions
   DELETE /_plugboard/subscriptions/<n>    Unsubscribe (what the platform calls)
