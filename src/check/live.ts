@@ -109,14 +109,16 @@ function constraintOf(schema: JsonObject): ((value: unknown) => string | undefin
   return check;
 }
 
-function typeOf(value: unknown): string {
+/** A JSON value's type as a schema names it; a whole number is `integer`. */
+export function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
 
-function matchesType(type: string, value: unknown): boolean {
+/** True when `value` is of the declared `type` (an integer is a `number`, a string a `file`). */
+export function matchesType(type: string, value: unknown): boolean {
   const actual = typeOf(value);
   return type === actual || (type === 'number' && actual === 'integer') || (type === 'file' && actual === 'string');
 }
@@ -124,11 +126,18 @@ function matchesType(type: string, value: unknown): boolean {
 const show = (field: string) => (field === '' ? 'the body' : `\`${field}\``);
 
 /**
+ * The declared properties of each object schema a walk met (by the schema's pointer), and which of
+ * them some value held: what `unseenProperties` reports on.
+ */
+export type SeenProperties = Map<string, { declared: Map<string, string>; present: Set<string> }>;
+
+/**
  * Walks `value` against the schema at `pointer` of `swagger` (a `$ref` is followed to where it
  * leads, so a field of `#/definitions/Item` is placed in the definition's file). `allOf` parts are
- * merged for the undeclared check; `additionalProperties` allows what it covers.
+ * merged for the undeclared check; `additionalProperties` allows what it covers. With `seen`, it
+ * also notes the properties each object schema declares and those the body held.
  */
-export function walkBody(swagger: Swagger, schema: unknown, pointer: string, value: unknown): BodyIssue[] {
+export function walkBody(swagger: Swagger, schema: unknown, pointer: string, value: unknown, seen?: SeenProperties): BodyIssue[] {
   const issues: BodyIssue[] = [];
   const push = (issue: BodyIssue) => {
     if (issues.length < MAX_ISSUES) issues.push(issue);
@@ -177,6 +186,11 @@ export function walkBody(swagger: Swagger, schema: unknown, pointer: string, val
         }
       }
     }
+    if (seen && declared.size > 0) {
+      const entry = seen.get(at) ?? { declared: new Map([...declared].map(([name, [, where]]) => [name, where])), present: new Set<string>() };
+      for (const name of Object.keys(v)) entry.present.add(name);
+      seen.set(at, entry);
+    }
     const additional = isObject(node.additionalProperties) ? node.additionalProperties : undefined;
     for (const [name, sub] of Object.entries(v)) {
       const hit = declared.get(name);
@@ -188,6 +202,25 @@ export function walkBody(swagger: Swagger, schema: unknown, pointer: string, val
   };
   walk(schema, pointer, value, '', 0);
   return issues;
+}
+
+/**
+ * The declared properties no object of a body held, however many objects a schema met (every item of
+ * a list), each with the pointer that declares it; required ones are left out (the walk reports them
+ * as missing). Bounded like the walk.
+ */
+export function unseenProperties(swagger: Swagger, schema: unknown, pointer: string, value: unknown): Array<{ at: string; name: string; objects: string }> {
+  const seen: SeenProperties = new Map();
+  walkBody(swagger, schema, pointer, value, seen);
+  const out: Array<{ at: string; name: string; objects: string }> = [];
+  for (const [at, { declared, present }] of seen) {
+    const node = resolveLocal(swagger, `#${at}`);
+    const required = new Set(isObject(node) && Array.isArray(node.required) ? node.required : []);
+    for (const [name, where] of declared) {
+      if (!present.has(name) && !required.has(name) && out.length < MAX_ISSUES) out.push({ at: where, name, objects: at });
+    }
+  }
+  return out;
 }
 
 const esc = (name: string) => toPointer([name as Segment]).slice(1);

@@ -80,6 +80,7 @@ export const rules: readonly Rule[] = (
     import('./rules/live-recording-mismatch.ts'),
     import('./rules/live-request-failed.ts'),
     import('./rules/live-schema-drift.ts'),
+    import('./rules/live-schema-unseen.ts'),
     import('./rules/live-status-undeclared.ts'),
     import('./rules/live-webhook-location.ts'),
     import('./rules/mdx-element.ts'),

@@ -76,6 +76,7 @@ export const RULE_DEFAULTS = {
   'live-recording-mismatch': 'error',
   'live-request-failed': 'error',
   'live-schema-drift': 'warning',
+  'live-schema-unseen': 'info',
   'live-status-undeclared': 'error',
   'live-webhook-location': 'error',
   'mdx-element': 'error',

@@ -199,7 +199,10 @@ export function mergeRecording(previous: Recording | undefined, next: Recording,
   // Test exchanges first, then simulations by trigger: the file reads the same whichever ran last.
   const byTrigger = new Map<string, RecordedExchange[]>();
   for (const e of simulations) byTrigger.set(e.operationId, [...(byTrigger.get(e.operationId) ?? []), e]);
-  const sorted = [...byTrigger.keys()].sort().flatMap((k) => byTrigger.get(k)!.map((e) => ({ operationId: e.operationId, run: e.run, ...e })));
+  // `run` right under `operationId`, where a reviewer reads it first.
+  const sorted = [...byTrigger.keys()].sort().flatMap((k) =>
+    byTrigger.get(k)!.map(({ operationId, run, ...rest }): RecordedExchange => ({ operationId, ...(run ? { run } : {}), ...rest })),
+  );
   return { connector: next.connector, exchanges: [...tests, ...sorted].slice(0, RECORDING_LIMITS.exchanges) };
 }
 

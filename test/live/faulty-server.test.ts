@@ -115,8 +115,9 @@ afterAll(async () => {
 const load = () => connectorFromFiles('faulty', FILES);
 const options = { connectorId: 'faulty', env: ENV, timeoutMs: 400, maxBytes: 256 * 1024, retryBudgetMs: 300 };
 
+/** What a case reported about the fault; `live-schema-unseen` (info: fields the small answers leave out) is about data, not faults. */
 function findings(run: LiveRun, name: string): string[] {
-  return run.diagnostics.filter((d) => d.args[0] === opId(name)).map((d) => `${d.ruleId}: ${d.message}`);
+  return run.diagnostics.filter((d) => d.args[0] === opId(name) && d.ruleId !== 'live-schema-unseen').map((d) => `${d.ruleId}: ${d.message}`);
 }
 
 describe('a faulty server', () => {
