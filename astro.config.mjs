@@ -12,12 +12,36 @@ import { defineConfig } from 'astro/config';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const srcDir = process.env.PLUGBOARD_SITE_SRC ?? (existsSync(join(here, 'src', 'pages')) ? join(here, 'src') : join(here, 'lib'));
 const config = ['config.ts', 'config.js'].map((name) => join(srcDir, 'site', name)).find((file) => existsSync(file));
-const { siteBase, siteCwd, siteOutDir } = await import(pathToFileURL(config).href);
+const { connectorRoots, siteBase, siteCwd, siteOutDir } = await import(pathToFileURL(config).href);
 // Astro's and Vite's caches: in the connector repository's node_modules, never inside the package.
 const cache = resolve(siteCwd(), 'node_modules', '.cache', 'plugboard-site');
 
+/**
+ * The "Try it" panel of `plugboard site --dev`: its endpoints (src/live/try-it.ts) on the dev server
+ * only, and `import.meta.env.PLUGBOARD_TRY_IT` for the pages, so that `astro build` never imports the
+ * module nor renders the panel (src/pages/connectors/[id]/[op].astro).
+ */
+function tryIt() {
+  return {
+    name: 'plugboard-try-it',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command === 'dev') updateConfig({ vite: { define: { 'import.meta.env.PLUGBOARD_TRY_IT': 'true' } } });
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        const module = ['try-it.ts', 'try-it.js'].map((name) => join(srcDir, 'live', name)).find((file) => existsSync(file));
+        const { createTryIt } = await import(pathToFileURL(module).href);
+        const handler = createTryIt({ roots: connectorRoots(), cwd: siteCwd(), base: siteBase(), log: (line) => logger.info(line) });
+        server.middlewares.use(handler.handle);
+        server.httpServer?.once('close', () => void handler.close());
+      },
+    },
+  };
+}
+
 export default defineConfig({
   srcDir,
+  integrations: [tryIt()],
   outDir: siteOutDir(),
   base: siteBase(),
   ...(process.env.PLUGBOARD_SITE_URL ? { site: process.env.PLUGBOARD_SITE_URL } : {}),
