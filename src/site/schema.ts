@@ -23,6 +23,8 @@ export interface SchemaRow {
   visibility: 'important' | 'advanced' | 'internal' | '';
   default?: string;
   enum?: string[];
+  /** The designer's names of the `enum` values, from `x-ms-enum-values` `displayName` (the value where none is given); only when one differs. */
+  enumTitles?: string[];
   /** Definition this row's schema comes from, if a `$ref`. */
   ref?: string;
   /** `x-ms-dynamic-values` / `x-ms-dynamic-list` source operation. */
@@ -111,6 +113,15 @@ function rowOf(path: string, name: string, schema: Obj, definitions: Obj, requir
   const def = shown(schema.default);
   if (def !== undefined) row.default = def;
   if (Array.isArray(schema.enum)) row.enum = schema.enum.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
+  const names = schema['x-ms-enum-values'];
+  if (row.enum && Array.isArray(names)) {
+    const title = (value: string) => {
+      const hit = names.find((n) => isObject(n) && (typeof n.value === 'string' ? n.value : JSON.stringify(n.value)) === value);
+      return isObject(hit) && typeof hit.displayName === 'string' && hit.displayName !== '' ? hit.displayName : value;
+    };
+    const titles = row.enum.map(title);
+    if (titles.some((t, i) => t !== row.enum![i])) row.enumTitles = titles;
+  }
   if (ref) row.ref = ref;
   const dv = dynamicSource(schema, 'values');
   if (dv) row.dynamicValues = dv;

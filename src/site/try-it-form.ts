@@ -87,7 +87,7 @@ export function fieldOf(row: ParameterRow): TryField {
   };
   if (control === 'select') {
     const values = row.enum?.length ? row.enum : ['true', 'false'];
-    const titles = row.type === 'boolean' && !row.enum?.length ? ['Yes', 'No'] : values;
+    const titles = row.type === 'boolean' && !row.enum?.length ? ['Yes', 'No'] : (row.enumTitles ?? values);
     field.options = [...(row.required && row.default !== undefined ? [] : [{ value: '', title: '' }]), ...values.map((value, i) => ({ value, title: titles[i]! }))];
   }
   if (control === 'dynamic') field.source = row.dynamicValues!;

@@ -9,6 +9,7 @@ import { recommended } from '../../src/check/presets.ts';
 import { compile } from '../../src/compiler/index.ts';
 import { loadConnector } from '../../src/compiler/load.ts';
 import { groupParameters, operationView, type ParameterRow } from '../../src/site/operations.ts';
+import { flattenSchema } from '../../src/site/schema.ts';
 import { controlOf, fieldOf, REST_OF_BODY, tryItEndpoints, tryItForm } from '../../src/site/try-it-form.ts';
 
 const CONNECTORS = new URL('../../connectors/', import.meta.url).pathname;
@@ -65,6 +66,16 @@ describe('fieldOf', () => {
       { value: 'true', title: 'Yes' },
       { value: 'false', title: 'No' },
     ]);
+  });
+  it("an enum's options show the designer's names from x-ms-enum-values", () => {
+    const [rowOf] = flattenSchema({ type: 'string', enum: ['asc', 'desc', 'rand'], 'x-ms-enum-values': [{ value: 'asc', displayName: 'Oldest first' }, { value: 'desc', displayName: 'Newest first' }] });
+    expect(rowOf!.enumTitles).toEqual(['Oldest first', 'Newest first', 'rand']);
+    expect(fieldOf(row({ enum: rowOf!.enum!, enumTitles: rowOf!.enumTitles! })).options!.slice(1)).toEqual([
+      { value: 'asc', title: 'Oldest first' },
+      { value: 'desc', title: 'Newest first' },
+      { value: 'rand', title: 'rand' },
+    ]);
+    expect(flattenSchema({ type: 'string', enum: ['a'], 'x-ms-enum-values': [{ value: 'a', displayName: 'a' }] })[0]!.enumTitles).toBeUndefined();
   });
   it('a dynamic field names its source; a required field left empty takes its test value', () => {
     const field = fieldOf(row({ key: 'breed_id', in: 'path', required: true, dynamicValues: 'ListBreeds' }));
