@@ -172,7 +172,7 @@ const VISIBILITY = new Set(['important', 'advanced', 'internal']);
  * Replaces a plain or quoted one-line string scalar with `value`, in the same quoting; undefined for
  * block scalars, aliases, multi-line or non-string values.
  */
-function replaceScalar(source: FixSource, node: YamlNode | null, value: string, file: string): TextEdit | undefined {
+export function replaceScalar(source: FixSource, node: YamlNode | null, value: string, file: string): TextEdit | undefined {
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
   const start = source.at(node.range[0]);
   const end = source.at(node.range[1]);
@@ -187,7 +187,7 @@ function replaceScalar(source: FixSource, node: YamlNode | null, value: string, 
 }
 
 /** True when `value` written plainly after a key reads back as exactly `value` (no `#`, `: `, quotes… to trip on). */
-function readsPlain(value: string): boolean {
+export function readsPlain(value: string): boolean {
   if (value === '' || value !== value.trim() || /[\n\r]/.test(value)) return false;
   try {
     const doc = parseDocument(`k: ${value}\n`, { strict: true });
@@ -372,7 +372,9 @@ export function unifiedDiff(file: string, text: string, edits: readonly TextEdit
     // An edit at the very end of a file that ends with a line ending belongs to its last line.
     const lastLine = Math.max(0, oldLines.length - 1);
     const from = Math.min(lineOf(e.start), lastLine);
-    const to = Math.min(Math.max(from, lineOf(Math.max(e.start, e.end - 1))), lastLine);
+    // An insertion at the start of a line replaces no line: what it adds shows as added lines only.
+    const insertsLines = e.start === e.end && e.start < text.length && starts[from] === e.start;
+    const to = insertsLines ? from - 1 : Math.min(Math.max(from, lineOf(Math.max(e.start, e.end - 1))), lastLine);
     const last = changes.at(-1);
     if (last && from <= last.to + 1) {
       last.to = Math.max(last.to, to);

@@ -61,3 +61,31 @@ export function checkExchanges(load: () => ConnectorSource, exchanges: readonly 
   const compiled = compiledOf(compile(source, { report: createReporter(preset), check: false }), source.prefix);
   return placeFindings(load(), runLiveRules(compiled, exchanges, liveRules(preset)), preset);
 }
+
+/** Where the author wrote a node of the compiled Swagger: a file of the folder and a pointer into its front-matter. */
+export interface SourcePlace {
+  /** As the loader shows it, with the folder's prefix (`connectors/x/definitions/Item.mdx`). */
+  file: string;
+  pointer: string;
+}
+
+/**
+ * The source of each of `pointers` (into the compiled Swagger), by the same provenance that places
+ * findings: the connector is compiled with one marker finding per pointer, and the reporter keeps
+ * where each marker landed instead of making a diagnostic. A pointer the compiler cannot place is
+ * left out.
+ */
+export function sourcesOf(source: ConnectorSource, pointers: readonly string[], preset: Preset = recommended): Map<string, SourcePlace> {
+  const found = new Map<string, SourcePlace>();
+  const reporter = createReporter(preset);
+  const marker = 'live-schema-drift' as const;
+  compile(source, {
+    report: (finding) => {
+      if (finding.source !== 'check' || finding.ruleId !== marker || finding.args.length !== 2 || finding.args[0] !== '\0source') return reporter(finding);
+      found.set(finding.args[1]!, { file: finding.file, pointer: finding.pointer ?? '' });
+      return undefined;
+    },
+    runChecks: () => pointers.map((at) => ({ ruleId: marker, message: '', at, args: ['\0source', at] })),
+  });
+  return found;
+}

@@ -60,6 +60,8 @@ export interface LiveRun {
   /** Connection parameters without a value: `api_key (PLUGBOARD_X_API_KEY)`. */
   missingCredentials: string[];
   redactor: Redactor | undefined;
+  /** Every exchange of the run, redacted, in the order made (what `--update-schema` reads). */
+  exchanges: LiveExchange[];
 }
 
 /** Every operationId of a compiled document, in document order. */
@@ -137,7 +139,7 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
   const source = load();
   const result = compile(source, { report: createReporter(preset), check: false });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) return { operations: [], diagnostics: errors, missingCredentials: [], redactor: undefined };
+  if (errors.length) return { operations: [], diagnostics: errors, missingCredentials: [], redactor: undefined, exchanges: [] };
   const compiled = compiledOf(result, source.prefix);
   const swagger = withBaseUrl(compiled.swagger, options.baseUrl);
   const found = findCredentials(options.connectorId, compiled.apiProperties, options.env ?? process.env, options.dotenv ?? {});
@@ -215,5 +217,5 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
     }
   }
   const findings = runLiveRules(compiled, exchanges, liveRules(preset));
-  return { operations: runs, diagnostics: placeFindings(load(), findings, preset), missingCredentials: found.missing, redactor };
+  return { operations: runs, diagnostics: placeFindings(load(), findings, preset), missingCredentials: found.missing, redactor, exchanges };
 }

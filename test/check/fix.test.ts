@@ -146,6 +146,9 @@ describe('applyEdits and unifiedDiff', () => {
     const text = 'a\nb';
     expect(unifiedDiff('f.mdx', text, [edit(text, 'b', 'B')])).toBe('--- a/f.mdx\n+++ b/f.mdx\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+B\n\\ No newline at end of file\n');
     const inserted = 'a\nb\n';
-    expect(unifiedDiff('f.mdx', inserted, [{ file: 'f.mdx', start: 2, end: 2, replacement: 'new\n' }])).toBe('--- a/f.mdx\n+++ b/f.mdx\n@@ -1,2 +1,3 @@\n a\n-b\n+new\n+b\n');
+    // Inserted at the start of a line: added lines only, the line after it is context.
+    expect(unifiedDiff('f.mdx', inserted, [{ file: 'f.mdx', start: 2, end: 2, replacement: 'new\n' }])).toBe('--- a/f.mdx\n+++ b/f.mdx\n@@ -1,2 +1,3 @@\n a\n+new\n b\n');
+    expect(unifiedDiff('f.mdx', inserted, [{ file: 'f.mdx', start: 0, end: 0, replacement: 'new\n' }])).toBe('--- a/f.mdx\n+++ b/f.mdx\n@@ -1,2 +1,3 @@\n+new\n a\n b\n');
+    expect(unifiedDiff('f.mdx', inserted, [{ file: 'f.mdx', start: 4, end: 4, replacement: 'new\n' }])).toBe('--- a/f.mdx\n+++ b/f.mdx\n@@ -1,2 +1,3 @@\n a\n-b\n+b\n+new\n');
   });
 });

@@ -11,11 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimulate, simulateHelp } from '../../src/cli/commands/simulate.ts';
+import { runTest } from '../../src/cli/commands/test.ts';
 import { startMock, type MockServer } from '../../src/live/mock.ts';
 import { parseRecording, RECORDINGS_FILE } from '../../src/live/recording.ts';
 import { evaluateConfig, simulate, startReceiver, stepLine, type SimulateOptions } from '../../src/live/simulate.ts';
 import { itemKey, varyItem } from '../../src/live/triggers.ts';
 import { UsageError } from '../../src/cli/util.ts';
+import { capture } from './helpers.ts';
 import { bundled, ROOT } from './mock-connectors.ts';
 
 const CONNECTORS = join(ROOT, 'connectors');
@@ -320,6 +322,13 @@ describe('simulate --record / --replay / --format', () => {
       const json = JSON.parse(pollReplay.out.join(''));
       expect(json).toMatchObject({ connector: 'mailchimp-audiences', trigger: 'WhenContactSubscribes', kind: 'polling', ok: true, gaps: [] });
       expect(json.polls.map((p: { fired: string[] }) => p.fired.length)).toEqual([0, 2, 2]);
+
+      // `plugboard test --record` records the test exchanges anew and keeps the simulation.
+      const simulated = parseRecording(readFileSync(join(root, 'github-issues', RECORDINGS_FILE), 'utf8')).exchanges.filter((e) => e.run === 'simulate');
+      const tested = await capture(() => runTest(['github-issues', '--connectors', root, '--base-url', githubMock.url, '--record']));
+      expect(tested.result).toBe(0);
+      expect(parseRecording(readFileSync(join(root, 'github-issues', RECORDINGS_FILE), 'utf8')).exchanges.filter((e) => e.run === 'simulate')).toEqual(simulated);
+      expect(await runSimulate([...hook, '--replay'], io().io)).toBe(0);
 
       // A request the recording does not hold fails clearly.
       const other = io();

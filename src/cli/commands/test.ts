@@ -3,16 +3,20 @@
  * their test values and the credentials of the environment, and checks each exchange: the status
  * declared, the content type produced, the body against its schema, with a drift list placed on the
  * MDX lines that declare each field (src/live). Everything printed goes through the run's redactor.
+ * With `--update-schema`, what the responses showed is then written into the MDX front-matter
+ * (src/live/update-schema.ts) and shown as a unified diff; `--dry-run` shows it and writes nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { applyEdits, unifiedDiff, type TextEdit } from '../../check/fix.ts';
 import { loadConnector } from '../../compiler/load.ts';
 import { plural } from '../../core/plural.ts';
 import { readDotenv } from '../../live/credentials.ts';
 import { send, type Transport } from '../../live/http.ts';
 import { parseSets } from '../../live/inputs.ts';
-import { parseRecording, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange } from '../../live/recording.ts';
+import { mergeRecording, parseRecording, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
 import { operationIds, runLive, type LiveRun } from '../../live/runner.ts';
+import { summaryLine, updateLines, updateSchema } from '../../live/update-schema.ts';
 import { formatOption, listOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
@@ -49,6 +53,16 @@ Options:
   --replay             Call nothing: answer each request from recordings.yaml and check the
                        recorded responses; a request with no recording is live-recording-mismatch.
                        No credentials needed. What CI runs.
+  --update-schema      After the run, write what the JSON responses showed into the MDX
+                       front-matter and print a unified diff of each file changed: fields
+                       returned but not declared are added (type, date-time or int64 format,
+                       Title Case summary, inferred from the values seen), a field returned
+                       as another type every time gets that type, one returned as null gets
+                       x-nullable: true. Declared fields never returned are kept and listed.
+                       Operations with a dynamic schema are left alone. Works with a live
+                       run, --replay or --base-url; the findings printed are this run's, so
+                       run again to check against the updated schema.
+  --dry-run            With --update-schema: print the diff, write nothing
   -h, --help           Show this help
 
 Limits: bodies over 5 MB are not read; 3 redirects, never carrying credentials to another
@@ -100,6 +114,8 @@ export async function runTest(argv: string[]): Promise<number> {
     connectors: { type: 'string' },
     record: { type: 'boolean' },
     replay: { type: 'boolean' },
+    'update-schema': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(testHelp);
@@ -123,6 +139,7 @@ export async function runTest(argv: string[]): Promise<number> {
   }
   const load = () => loadConnector(folder.dir, display(folder.dir));
   if (values.record && values.replay) throw new UsageError('give --record or --replay, not both', 'test');
+  if (values['dry-run'] && !values['update-schema']) throw new UsageError('--dry-run goes with --update-schema', 'test');
   const recordingPath = join(folder.dir, RECORDINGS_FILE);
   let transport: Transport | undefined;
   const recorded: RecordedExchange[] = [];
@@ -165,7 +182,14 @@ export async function runTest(argv: string[]): Promise<number> {
   });
   if (values.record && run.redactor) {
     // Redacted as each exchange was recorded; the run's redactor once more over the whole text.
-    writeFileSync(recordingPath, run.redactor.text(serializeRecording({ connector: id, exchanges: recorded })));
+    // `plugboard simulate --record`'s trigger lives stay: only the test exchanges are recorded anew.
+    let previous: Recording | undefined;
+    try {
+      previous = parseRecording(readFileSync(recordingPath, 'utf8'));
+    } catch {
+      previous = undefined; // none yet, or not a recording: written anew
+    }
+    writeFileSync(recordingPath, run.redactor.text(serializeRecording(mergeRecording(previous, { connector: id, exchanges: recorded }, (e) => e.run === undefined))));
   }
   const redact = (text: string) => (run.redactor ? run.redactor.text(text) : text);
   // With a machine format, stdout is the report alone; what happened per operation goes to stderr.
@@ -179,5 +203,42 @@ export async function runTest(argv: string[]): Promise<number> {
   const failed = run.diagnostics.filter((d) => d.severity === 'error').length;
   const called = run.operations.filter((o) => !o.skipped).length;
   log.write(`Tested ${plural(called, 'operation')} of ${id}${run.operations.length > called ? ` (${run.operations.length - called} skipped)` : ''}: ${failed ? plural(failed, 'failure') : 'no failures'}\n`);
+  if (values['update-schema']) {
+    const again = `plugboard test ${id}${values.replay ? ' --replay' : baseUrl !== undefined ? ` --base-url ${baseUrl}` : ''}`;
+    writeSchemaUpdate(run, load, folder.dir, Boolean(values['dry-run']), log, redact, again);
+  }
   return failed ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * `--update-schema`: the run's responses written into the front-matter of the connector's MDX
+ * files (only regular files inside its folder), each change shown as a unified diff, then a summary.
+ */
+function writeSchemaUpdate(run: LiveRun, load: () => ReturnType<typeof loadConnector>, dir: string, dryRun: boolean, log: NodeJS.WritableStream, redact: (text: string) => string, again: string): void {
+  const update = updateSchema(load, run.exchanges);
+  const prefix = load().prefix;
+  const byFile = new Map<string, TextEdit[]>();
+  for (const e of update.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const [file, edits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const path = insideFolder(dir, prefix, file);
+    if (path === undefined) {
+      update.notes.push(`${file}: not a regular MDX file inside the connector folder; not written`);
+      continue;
+    }
+    const text = readFileSync(path, 'utf8');
+    log.write(redact(unifiedDiff(file, text, edits)));
+    if (!dryRun) writeFileSync(path, applyEdits(text, edits));
+  }
+  for (const line of updateLines(update)) log.write(redact(terminalText(line)) + '\n');
+  log.write(`${summaryLine(update, dryRun)}${dryRun ? ' (nothing written)' : ''}\n`);
+  if (!dryRun && update.edits.length) log.write(`The findings above are from before the update; run \`${again}\` again to check against the updated schema\n`);
+}
+
+/** The path of `file` (as the loader shows it) when it is a regular `.mdx` file inside `dir`, else undefined. */
+function insideFolder(dir: string, prefix: string, file: string): string | undefined {
+  if (!file.startsWith(prefix) || !/\.mdx?$/i.test(file)) return undefined;
+  const rel = file.slice(prefix.length);
+  if (rel.split('/').some((part) => part === '..' || part === '' || part === '.')) return undefined;
+  const path = join(dir, rel);
+  return lstatSync(path, { throwIfNoEntry: false })?.isFile() ? path : undefined;
 }
