@@ -81,9 +81,10 @@ function formatOf(type: InferredSchema['type'], values: readonly unknown[]): Inf
 
 /**
  * The schema of a field named `name` from the `values` seen for it (undefined when they do not
- * settle one); `depth` counts the levels above.
+ * settle one); `depth` counts the levels above. The paths of fields inside it that settle no schema
+ * go to `omitted`, as `name.inner` and `name[].inner`, so that nothing is left out unsaid.
  */
-export function inferSchema(name: string, values: readonly unknown[], depth = 0): InferredSchema | undefined {
+export function inferSchema(name: string, values: readonly unknown[], depth = 0, omitted?: string[]): InferredSchema | undefined {
   const typed = values.filter((v) => v !== null && v !== undefined);
   const type = commonType(typed);
   if (type === undefined) return undefined;
@@ -95,11 +96,13 @@ export function inferSchema(name: string, values: readonly unknown[], depth = 0)
   if (typed.length < values.length) schema['x-nullable'] = true;
   if (depth + 1 >= INFER_LIMITS.depth) return type === 'array' ? undefined : schema;
   if (type === 'object') {
-    const properties = inferProperties(typed.filter(isObject), new Set(), depth + 1);
+    const properties = inferProperties(typed.filter(isObject), new Set(), depth + 1, omitted, `${name}.`);
     if (Object.keys(properties).length) schema.properties = properties;
   } else if (type === 'array') {
     const elements = typed.flatMap((v) => (Array.isArray(v) ? v.slice(0, INFER_LIMITS.items) : []));
-    const items = inferSchema('', elements, depth + 1);
+    const inner: string[] = [];
+    const items = inferSchema('', elements, depth + 1, inner);
+    omitted?.push(...inner.map((path) => `${name}[]${path}`));
     if (!items) return undefined; // no element seen, or elements of mixed types: no `items` to write
     schema.items = items;
   }
@@ -108,16 +111,31 @@ export function inferSchema(name: string, values: readonly unknown[], depth = 0)
 
 /**
  * Schemas for the fields of `objects` not in `declared`, by name in sorted order, at most
- * `INFER_LIMITS.properties`; a field whose values settle no schema is left out.
+ * `INFER_LIMITS.properties`; a field whose values settle no schema, or past the limit, is left out
+ * and its path (`prefix` + name, and those of fields left out inside the ones added) goes to `omitted`.
  */
-export function inferProperties(objects: readonly Record<string, unknown>[], declared: ReadonlySet<string>, depth = 0): Record<string, InferredSchema> {
+export function inferProperties(
+  objects: readonly Record<string, unknown>[],
+  declared: ReadonlySet<string>,
+  depth = 0,
+  omitted?: string[],
+  prefix = '',
+): Record<string, InferredSchema> {
   const names = [...new Set(objects.flatMap((o) => Object.keys(o)))].filter((n) => !declared.has(n)).sort();
   const properties: Record<string, InferredSchema> = {};
   let added = 0;
   for (const name of names) {
-    if (added >= INFER_LIMITS.properties) break;
-    const schema = inferSchema(name, objects.filter((o) => Object.hasOwn(o, name)).map((o) => o[name]), depth);
-    if (!schema) continue;
+    if (added >= INFER_LIMITS.properties) {
+      omitted?.push(`${prefix}${name}`);
+      continue;
+    }
+    const inner: string[] = [];
+    const schema = inferSchema(name, objects.filter((o) => Object.hasOwn(o, name)).map((o) => o[name]), depth, inner);
+    if (!schema) {
+      omitted?.push(`${prefix}${name}`);
+      continue;
+    }
+    omitted?.push(...inner.map((path) => `${prefix}${path}`));
     Object.defineProperty(properties, name, { value: schema, enumerable: true, writable: true, configurable: true });
     added++;
   }

@@ -239,9 +239,9 @@ export function decide(swagger: Swagger, slots: ReadonlyMap<string, Slot>): Deci
     if (undeclared.length && !isObject(node.properties)) {
       notes.push(`\`${at}\` declares its fields through \`allOf\`: ${undeclared.map((n) => `\`${n}\``).join(', ')} not added`);
     } else if (undeclared.length) {
-      const inferred = inferProperties(objects, new Set(fields.keys()));
+      const left: string[] = [];
+      const inferred = inferProperties(objects, new Set(fields.keys()), 0, left);
       for (const [name, schema] of Object.entries(inferred)) changes.push({ kind: 'add', at, name, schema });
-      const left = undeclared.filter((n) => !Object.hasOwn(inferred, n)).sort();
       if (left.length) notes.push(`\`${at}\`: ${left.map((n) => `\`${n}\``).join(', ')} not added (only null, empty arrays or mixed types seen, or over ${INFER_LIMITS.properties} fields)`);
     }
     if (isObject(node.properties)) {

@@ -16,7 +16,7 @@ import { compileAndCheck } from '../../src/check/run.ts';
 import { runTest } from '../../src/cli/commands/test.ts';
 import { UsageError } from '../../src/cli/util.ts';
 import { connectorFromFiles, loadConnector } from '../../src/compiler/load.ts';
-import { inferSchema, summaryFromName } from '../../src/live/infer-schema.ts';
+import { inferProperties, inferSchema, summaryFromName } from '../../src/live/infer-schema.ts';
 import { checkExchanges } from '../../src/live/place.ts';
 import { parseRecording, RECORDINGS_FILE, serializeRecording } from '../../src/live/recording.ts';
 import { summaryLine, updateSchema, type SchemaUpdate } from '../../src/live/update-schema.ts';
@@ -57,6 +57,22 @@ describe('inferSchema', () => {
     for (let i = 0; i < 10; i++) deep = { next: deep };
     const schema = JSON.stringify(inferSchema('root', [deep]));
     expect(schema.match(/"properties"/g)?.length).toBe(5);
+  });
+
+  it('names each field left out, at any depth, so that nothing is dropped unsaid', () => {
+    const omitted: string[] = [];
+    const schema = inferProperties(
+      [{ owner: { login: 'a', extra: null }, tags: [{ name: 'x', any: 1 }, { name: 'y', any: 'z' }], gone: null, mixed: [1, 'a'] }],
+      new Set(),
+      0,
+      omitted,
+    );
+    expect(Object.keys(schema)).toEqual(['owner', 'tags']);
+    expect(omitted.sort()).toEqual(['gone', 'mixed', 'owner.extra', 'tags[].any']);
+    const many = Object.fromEntries(Array.from({ length: 52 }, (_, i) => [`f${String(i).padStart(2, '0')}`, i]));
+    const over: string[] = [];
+    expect(Object.keys(inferProperties([many], new Set(), 0, over))).toHaveLength(50);
+    expect(over).toEqual(['f50', 'f51']);
   });
 
   it('makes a Title Case summary from the field name', () => {
