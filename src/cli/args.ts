@@ -45,6 +45,26 @@ export function stringOption(values: Parsed['values'], name: string): string | u
   return typeof v === 'string' ? v : undefined;
 }
 
+/**
+ * A number option within `[min, max]` (a whole number when `integer`), `fallback` when absent; one
+ * parser for every command, so that each numeric flag is bounded and refused the same way.
+ */
+export function numberOption(
+  values: Parsed['values'],
+  name: string,
+  command: string,
+  fallback: number,
+  { min = 0, max = Number.MAX_SAFE_INTEGER, integer = false }: { min?: number; max?: number; integer?: boolean } = {},
+): number {
+  const text = stringOption(values, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${name} expects ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not \`${text.slice(0, 40)}\``, command);
+  }
+  return n;
+}
+
 /** The values of a repeatable option (`--set a=1 --set b=2`), in order; none when absent. */
 export function listOption(values: Parsed['values'], name: string): string[] {
   const v = values[name];

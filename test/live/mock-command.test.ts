@@ -32,7 +32,7 @@ describe('startMockCommand', () => {
     await expect(startMockCommand([], io().io)).rejects.toThrow(/give one connector id/);
     await expect(startMockCommand(['the-cat-ap', '--connectors', CONNECTORS], io().io)).rejects.toThrow(/no connector `the-cat-ap`.*Did you mean `the-cat-api`\?/);
     await expect(startMockCommand(['../etc', '--connectors', CONNECTORS], io().io)).rejects.toThrow(/is not a folder name/);
-    await expect(startMockCommand(['the-cat-api', '--port', '70000', '--connectors', CONNECTORS], io().io)).rejects.toThrow(/--port takes a number from 0 to 65535/);
+    await expect(startMockCommand(['the-cat-api', '--port', '70000', '--connectors', CONNECTORS], io().io)).rejects.toThrow(/--port expects a whole number from 0 to 65535, not `70000`/);
     await expect(startMockCommand(['the-cat-api', '--prot', '1'], io().io)).rejects.toThrow(/Did you mean `--port`/);
   });
 

@@ -86,6 +86,9 @@ describe('plugboard test on a well-behaved server', () => {
   it('exits 2 on bad usage', async () => {
     expect((await capture(() => runTest(args('--set', 'novalue')).catch((e: Error) => e.name))).result).toBe('UsageError');
     expect((await capture(() => runTest(args('--operation', 'GetBred')).catch((e: Error) => e.message))).result).toMatch(/no operation `GetBred`.*GetBreed/);
+    expect((await capture(() => runTest(args('--pages', '51')).catch((e: Error) => e.message))).result).toMatch(/--pages expects a whole number from 1 to 50, not `51`/);
+    expect((await capture(() => runTest(args('--pages', '2.5')).catch((e: Error) => e.message))).result).toMatch(/--pages expects a whole number/);
+    expect((await capture(() => runTest(args('--timeout', 'abc')).catch((e: Error) => e.message))).result).toMatch(/--timeout expects a number from 0.001 to 600, not `abc`/);
   });
 });
 

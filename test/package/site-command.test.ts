@@ -21,7 +21,7 @@ describe('plugboard site', () => {
     [['site', '--edit-url', 'javascript:alert(1)'], /--edit-url takes an http\(s\) address/],
     [['site', '--edit-url', 'https://example.test/', '--no-edit-links'], /do not go together/],
     [['site', '--port', '4000'], /--port goes with --dev/],
-    [['site', '--dev', '--port', '70000'], /--port takes a number from 1 to 65535/],
+    [['site', '--dev', '--port', '70000'], /--port expects a whole number from 1 to 65535, not `70000`/],
   ])('%j is a usage error', (args, message) => {
     const r = cli(args, repo);
     expect(r.code, r.stderr).toBe(2);

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { compileConnector } from '../../build/connector.ts';
 import { plural } from '../../core/plural.ts';
 import { MOCK_HOST, MOCK_LIMITS, startMock, type MockServer } from '../../live/mock.ts';
-import { parseCommand, stringOption } from '../args.ts';
+import { numberOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId } from '../connector-folder.ts';
 import { resolveJobs } from '../connectors.ts';
 import { EXIT, UsageError, problemsSummary } from '../util.ts';
@@ -64,19 +64,18 @@ export async function startMockCommand(argv: string[], io: MockIo = process): Pr
   if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard mock github-issues`', 'mock');
   const id = positionals[0]!;
   assertSafeId(id, 'mock');
-  const portText = stringOption(values, 'port') ?? '0';
-  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) throw new UsageError(`--port takes a number from 0 to 65535, not \`${portText.slice(0, 40)}\``, 'mock');
+  const port = numberOption(values, 'port', 'mock', 0, { max: 65_535, integer: true });
   const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
   const [job] = resolveJobs(root, [id], 'mock');
   const { result } = compileConnector(job!);
   if (result.diagnostics.length > 0) io.stderr.write(`${id}: ${problemsSummary(result.diagnostics)} (run \`plugboard check ${id}\` to see them); serving what compiled\n`);
   let server: MockServer;
   try {
-    server = await startMock({ swagger: result.swagger, apiProperties: result.apiProperties }, { port: Number(portText), log: (line) => io.stdout.write(`${line}\n`) });
+    server = await startMock({ swagger: result.swagger, apiProperties: result.apiProperties }, { port, log: (line) => io.stdout.write(`${line}\n`) });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why = code === 'EADDRINUSE' ? 'is in use' : code === 'EACCES' ? 'needs rights this user does not have' : `could not be opened (${error instanceof Error ? error.message : String(error)})`;
-    io.stderr.write(`plugboard mock: port ${portText} on ${MOCK_HOST} ${why}; choose another with --port, or --port 0 for any free one\n`);
+    io.stderr.write(`plugboard mock: port ${port} on ${MOCK_HOST} ${why}; choose another with --port, or --port 0 for any free one\n`);
     return EXIT.usage;
   }
   io.stdout.write(`Mock of ${id} listening on ${server.url} (${plural(server.operations, 'operation')})\n`);

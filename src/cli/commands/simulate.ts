@@ -13,7 +13,7 @@ import { operationIds } from '../../live/runner.ts';
 import { simulate, SIMULATE_LIMITS, stepLine, triggerIds, type Notification } from '../../live/simulate.ts';
 import type { Transport } from '../../live/http.ts';
 import type { ApiProperties, Swagger } from '../../swagger/index.ts';
-import { listOption, parseCommand, stringOption } from '../args.ts';
+import { listOption, numberOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId } from '../connector-folder.ts';
 import { resolveJobs } from '../connectors.ts';
 import { simulationJson, simulationJunit } from '../formatters/simulation.ts';
@@ -78,16 +78,6 @@ export interface SimulateIo {
   stderr: { write(text: string): unknown };
 }
 
-function number(values: Record<string, unknown>, name: string, fallback: number, { min = 0, max = Infinity, integer = false } = {}): number {
-  const text = stringOption(values as Record<string, string | boolean | undefined>, name);
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} expects ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not \`${text.slice(0, 40)}\``, 'simulate');
-  }
-  return n;
-}
-
 export async function runSimulate(argv: string[], io: SimulateIo = process): Promise<number> {
   const { values, positionals } = parseCommand('simulate', argv, {
     polls: { type: 'string' },
@@ -111,14 +101,14 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
   if (positionals.length !== 2) throw new UsageError('give a connector id and a trigger, like `plugboard simulate github-issues WhenIssueChanged`', 'simulate');
   const [id, operationId] = positionals as [string, string];
   assertSafeId(id, 'simulate');
-  const polls = number(values, 'polls', 3, { min: 1, max: SIMULATE_LIMITS.maxPolls, integer: true });
-  const waitMs = number(values, 'wait', SIMULATE_LIMITS.waitMs / 1000, { min: 0, max: 3600 }) * 1000;
-  const retryCapMs = number(values, 'retry-cap', values.replay ? 0 : SIMULATE_LIMITS.retryCapMs / 1000, { min: 0, max: 60 }) * 1000;
-  const maxPages = number(values, 'pages', SIMULATE_LIMITS.pages, { min: 1, max: SIMULATE_LIMITS.maxPages, integer: true });
-  const feedViaMock = number(values, 'feed-via-mock', 0, { min: 1, max: SIMULATE_LIMITS.maxFeed, integer: true });
+  const polls = numberOption(values, 'polls', 'simulate', 3, { min: 1, max: SIMULATE_LIMITS.maxPolls, integer: true });
+  const waitMs = numberOption(values, 'wait', 'simulate', SIMULATE_LIMITS.waitMs / 1000, { min: 0, max: 3600 }) * 1000;
+  const retryCapMs = numberOption(values, 'retry-cap', 'simulate', values.replay ? 0 : SIMULATE_LIMITS.retryCapMs / 1000, { min: 0, max: 60 }) * 1000;
+  const maxPages = numberOption(values, 'pages', 'simulate', SIMULATE_LIMITS.pages, { min: 1, max: SIMULATE_LIMITS.maxPages, integer: true });
+  const feedViaMock = numberOption(values, 'feed-via-mock', 'simulate', 0, { min: 1, max: SIMULATE_LIMITS.maxFeed, integer: true });
   const format = stringOption(values, 'format') ?? 'stylish';
   if (!['stylish', 'json', 'junit'].includes(format)) throw new UsageError(`--format takes stylish, json or junit, not \`${format.slice(0, 40)}\`${didYouMean(format, ['stylish', 'json', 'junit'])}`, 'simulate');
-  const timeoutMs = number(values, 'timeout', 10, { min: 0.001, max: 600 }) * 1000;
+  const timeoutMs = numberOption(values, 'timeout', 'simulate', 10, { min: 0.001, max: 600 }) * 1000;
   const baseUrl = stringOption(values, 'base-url');
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url takes an http or https URL, not \`${baseUrl.slice(0, 80)}\``, 'simulate');
   if (values['notify-via-mock'] && baseUrl === undefined) throw new UsageError('--notify-via-mock needs --base-url, the address of `plugboard mock`', 'simulate');

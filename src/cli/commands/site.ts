@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCommand, stringOption } from '../args.ts';
+import { numberOption, parseCommand, stringOption } from '../args.ts';
 import { resolveJobs } from '../connectors.ts';
 import { EXIT, UsageError } from '../util.ts';
 
@@ -128,9 +128,7 @@ function httpUrl(value: string, flag: string): string {
 }
 
 function portOption(values: Record<string, string | boolean | undefined>): number {
-  const port = stringOption(values, 'port') ?? String(DEFAULT_PORT);
-  if (!/^[1-9][0-9]{0,4}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port takes a number from 1 to 65535, not \`${port}\``, 'site');
-  return Number(port);
+  return numberOption(values, 'port', 'site', DEFAULT_PORT, { min: 1, max: 65_535, integer: true });
 }
 
 /** Astro's command, as installed beside plugboard. */

@@ -17,7 +17,7 @@ import { parseSets } from '../../live/inputs.ts';
 import { mergeRecording, parseRecording, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
 import { operationIds, runLive, type LiveRun } from '../../live/runner.ts';
 import { summaryLine, updateLines, updateSchema } from '../../live/update-schema.ts';
-import { formatOption, listOption, parseCommand, stringOption } from '../args.ts';
+import { formatOption, listOption, numberOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { terminalText } from '../formatters/stylish.ts';
@@ -44,8 +44,8 @@ Options:
   --operation <id>     Call this operation (repeatable); any method
   --base-url <url>     Send to this address instead of the connector's scheme://host/basePath
   --set <name=value>   An input value, by parameter name or operationId.name (repeatable)
-  --timeout <seconds>  Deadline of each request, connect to last byte (default: 10)
-  --pages <n>          x-ms-pageable pages followed per operation (default: 5)
+  --timeout <seconds>  Deadline of each request, connect to last byte (default: 10, at most 600)
+  --pages <n>          x-ms-pageable pages followed per operation (default: 5, 1–50)
   --format <name>      stylish (default), json or junit (any format of check works)
   --connectors <dir>   Folder holding the connector folders (default: connectors)
   --record             Also write every exchange, redacted and normalised, to
@@ -71,14 +71,6 @@ host; 429/503 with Retry-After retried twice within 5 s in all.
 Exit status: 1 on an error finding (or a connector that does not compile), 0 otherwise,
 2 on bad usage.
 `;
-
-function positive(values: Record<string, unknown>, name: string, fallback: number): number {
-  const text = stringOption(values as Record<string, string | boolean | undefined>, name);
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!(n > 0) || !Number.isFinite(n)) throw new UsageError(`--${name} expects a positive number, not \`${text}\``, 'test');
-  return n;
-}
 
 /** `GET https://api.contoso.com/items → 200 (84 ms)`, and below it how the operation went. */
 export function operationLines(run: LiveRun, color = false): string {
@@ -129,8 +121,8 @@ export async function runTest(argv: string[]): Promise<number> {
   if (errors.length) throw new UsageError(errors[0]!, 'test');
   const baseUrl = stringOption(values, 'base-url');
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url takes an http or https URL, not \`${baseUrl}\``, 'test');
-  const timeoutMs = positive(values, 'timeout', 10) * 1000;
-  const maxPages = Math.floor(positive(values, 'pages', 5));
+  const timeoutMs = numberOption(values, 'timeout', 'test', 10, { min: 0.001, max: 600 }) * 1000;
+  const maxPages = numberOption(values, 'pages', 'test', 5, { min: 1, max: 50, integer: true });
   const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
   const folder = connectorFolder(root, id);
   if ('problem' in folder) {
