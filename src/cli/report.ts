@@ -4,9 +4,8 @@
  * PLUGBOARD_DEBUG=1, and one summary line (on stderr with a machine format — every format but
  * stylish — so stdout is the report alone).
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { repositoryRoot } from '../core/repository-root.ts';
 import type { Outcome } from '../build/outcome.ts';
 import type { Preset } from '../check/presets.ts';
 import { FORMATTERS, NEEDS_RULES, type FormatContext } from './formatters/index.ts';
@@ -71,18 +70,6 @@ export async function formatContext(outcomes: readonly ReportedOutcome[], option
     ctx.rules = rules;
   }
   return ctx;
-}
-
-/** The nearest folder up from `dir` holding `.git` (a folder, or a file in a worktree); else `dir`. */
-export function repositoryRoot(dir: string): string {
-  let at = resolve(dir);
-  for (let i = 0; i < 256; i++) {
-    if (existsSync(join(at, '.git'))) return at;
-    const up = dirname(at);
-    if (up === at) break;
-    at = up;
-  }
-  return resolve(dir);
 }
 
 /** Operations over all outcomes, for the summary line. */

@@ -24,6 +24,7 @@ import { createReporter } from '../check/reporter.ts';
 import { compile } from '../compiler/index.ts';
 import { loadConnector } from '../compiler/load.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { repositoryRoot } from '../core/repository-root.ts';
 import { analyze, deref, isObject, parameters, type HttpRequest, type Json, type JsonObject, type OperationEntry, type Swagger } from '../swagger/index.ts';
 import { readDotenv } from './credentials.ts';
 import { send, type HttpResponse, type Transport } from './http.ts';
@@ -154,7 +155,7 @@ export function createTryIt(options: TryItOptions): TryIt {
     const job = connectorJobs(options.roots, options.cwd).find((j) => j.id === id);
     if (!job) throw new Refusal(404, `No connector folder \`${id}\``);
     if (lstatSync(job.dir, { throwIfNoEntry: false })?.isSymbolicLink()) throw new Refusal(400, `The connector folder \`${id}\` is a symbolic link; it is used only when it is a real folder`);
-    const context = { job, env: options.env ?? process.env, dotenv: readDotenv(options.cwd), transport: options.transport ?? send, mockOf };
+    const context = { job, env: options.env ?? process.env, dotenv: readDotenv(repositoryRoot(job.dir)), transport: options.transport ?? send, mockOf };
     return action === 'call' ? call(context, parseCall(input)) : values(context, parseValues(input));
   }
 

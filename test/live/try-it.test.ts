@@ -7,7 +7,7 @@
  * hosts, other content types, oversized bodies, ids that are not connector folders, a connector that
  * does not compile — each a JSON error, the server still answering.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -211,6 +211,36 @@ describe('the live target', () => {
     expect(reply.json.missingCredentials).toEqual([]);
     const invalid = reply.json.findings.find((f: { ruleId: string }) => f.ruleId === 'live-body-invalid');
     expect(invalid).toMatchObject({ severity: 'error', file: expect.stringMatching(/the-cat-api\/definitions\/Breed\.mdx$/), line: expect.any(Number) });
+  });
+
+  it('reads the `.env` of the connector\'s repository, wherever the dev server was started', async () => {
+    const repo = join(work, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    cpSync(join(CONNECTORS, 'the-cat-api'), join(repo, 'connectors', 'the-cat-api'), { recursive: true });
+    mkdirSync(join(repo, 'docs'));
+    writeFileSync(join(repo, '.env'), `PLUGBOARD_THE_CAT_API_API_KEY=${SECRET}-dotenv\n`);
+    const fromDocs = createTryIt({ roots: ['../connectors'], cwd: join(repo, 'docs'), env: {}, transport: fakeTransport });
+    const local = createServer((req, res) => fromDocs.handle(req, res, () => res.end()));
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    const localPort = (local.address() as AddressInfo).port;
+    try {
+      liveAnswers.set('/v1/breeds/beng', { status: 200, body: JSON.stringify({ id: 'beng', name: 'Bengal' }) });
+      const reply = await new Promise<any>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: localPort, path: '/_plugboard/try/the-cat-api/call', method: 'POST', headers: { host: `127.0.0.1:${localPort}`, origin: `http://127.0.0.1:${localPort}`, 'content-type': 'application/json' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ operationId: 'GetBreed', values: { breed_id: 'beng' }, target: 'live' }));
+      });
+      expect(reply.missingCredentials).toEqual([]);
+      expect(liveRequests.at(-1)!.headers['x-api-key']).toBe(`${SECRET}-dotenv`);
+      expect(JSON.stringify(reply)).not.toContain(SECRET);
+    } finally {
+      await fromDocs.close();
+      await new Promise((resolve) => local.close(resolve));
+    }
   });
 
   it('cuts a large body and says so', async () => {

@@ -18,7 +18,7 @@ import { assertSafeId } from '../connector-folder.ts';
 import { resolveJobs } from '../connectors.ts';
 import { simulationJson, simulationJunit } from '../formatters/simulation.ts';
 import { terminalText } from '../formatters/stylish.ts';
-import { repositoryRoot } from '../report.ts';
+import { repositoryRoot } from '../../core/repository-root.ts';
 import { EXIT, UsageError, didYouMean, display, problemsSummary } from '../util.ts';
 
 export const simulateHelp = `Usage: plugboard simulate <id> <triggerOperationId> [options]

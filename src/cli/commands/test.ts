@@ -21,7 +21,8 @@ import { formatOption, listOption, numberOption, parseCommand, stringOption } fr
 import { assertSafeId, connectorFolder } from '../connector-folder.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { terminalText } from '../formatters/stylish.ts';
-import { formatContext, repositoryRoot } from '../report.ts';
+import { formatContext } from '../report.ts';
+import { repositoryRoot } from '../../core/repository-root.ts';
 import { EXIT, UsageError, didYouMean, display } from '../util.ts';
 
 export const testHelp = `Usage: plugboard test <id> [options]
