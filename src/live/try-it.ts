@@ -467,8 +467,8 @@ function dynamicOf(swagger: Swagger, entry: OperationEntry, key: string): Dynami
   if (key === 'body' || key.startsWith('body/')) {
     const body = params.find((p) => p.in === 'body') as (JsonObject & { schema?: unknown }) | undefined;
     node = body && (key === 'body' ? deref(swagger, body.schema) : schemaAt(swagger, body.schema, key.slice('body/'.length).split('.')));
-    if (node && node.type === 'array' && !isObject(node['x-ms-dynamic-values']) && !isObject(node['x-ms-dynamic-list'])) node = deref(swagger, node.items);
   } else node = params.find((p) => p.name === key && p.in !== 'body') as JsonObject | undefined;
+  if (node && node.type === 'array' && !isObject(node['x-ms-dynamic-values']) && !isObject(node['x-ms-dynamic-list'])) node = deref(swagger, node.items);
   if (!node) throw new Refusal(404, `No parameter \`${key.slice(0, 80)}\` in ${entry.operationId}`);
   const values = node['x-ms-dynamic-values'];
   const list = node['x-ms-dynamic-list'];

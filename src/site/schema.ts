@@ -29,6 +29,10 @@ export interface SchemaRow {
   ref?: string;
   /** `x-ms-dynamic-values` / `x-ms-dynamic-list` source operation. */
   dynamicValues?: string;
+  /** An array's: its items' `x-ms-dynamic-values` source, several chosen at once (the designer's multi-select). */
+  dynamicItemValues?: string;
+  /** The parameters of this operation the dynamic-values source is called with (dynamicInputs); only when any. */
+  dynamicInputs?: string[];
   /** `x-ms-dynamic-schema` / `x-ms-dynamic-properties` source operation. */
   dynamicSchema?: string;
   /** The same on the items of an array: each item's fields come at run time from this operation. */
@@ -98,6 +102,29 @@ export function dynamicSource(schema: Obj, kind: 'values' | 'schema'): string | 
   return undefined;
 }
 
+/**
+ * The parameters of this operation a dynamic-values source is called with (`{ parameter: owner }`,
+ * `{ parameterReference: owner }` of x-ms-dynamic-list), sorted: the fields whose change refreshes the
+ * dropdown (https://learn.microsoft.com/connectors/custom-connectors/openapi-extensions#use-dynamic-values).
+ */
+export function dynamicInputs(schema: Obj): string[] {
+  const names = new Set<string>();
+  for (const [key, ref] of [['x-ms-dynamic-values', 'parameter'], ['x-ms-dynamic-list', 'parameterReference']] as const) {
+    const ext = schema[key];
+    const params = isObject(ext) && isObject(ext.parameters) ? ext.parameters : {};
+    for (const v of Object.values(params)) if (isObject(v) && typeof v[ref] === 'string' && v[ref] !== '') names.add(v[ref]);
+  }
+  return [...names].sort();
+}
+
+/** An array without choices of its own whose items have them: the designer's multi-select, and what it is called with. */
+export function dynamicItemValues(array: Obj, items: Obj): Pick<SchemaRow, 'dynamicItemValues' | 'dynamicInputs'> {
+  const source = dynamicSource(array, 'values') ? undefined : dynamicSource(items, 'values');
+  if (!source) return {};
+  const inputs = dynamicInputs(items);
+  return { dynamicItemValues: source, ...(inputs.length ? { dynamicInputs: inputs } : {}) };
+}
+
 function rowOf(path: string, name: string, schema: Obj, definitions: Obj, required: boolean, ref?: string): SchemaRow {
   const visibility = schema['x-ms-visibility'];
   const row: SchemaRow = {
@@ -125,12 +152,15 @@ function rowOf(path: string, name: string, schema: Obj, definitions: Obj, requir
   if (ref) row.ref = ref;
   const dv = dynamicSource(schema, 'values');
   if (dv) row.dynamicValues = dv;
+  const inputs = dv ? dynamicInputs(schema) : [];
+  if (inputs.length) row.dynamicInputs = inputs;
   const ds = dynamicSource(schema, 'schema');
   if (ds) row.dynamicSchema = ds;
   if (schema.type === 'array') {
     const items = resolveRef(schema.items, definitions).schema;
     const di = isDynamicSchema(items) ? dynamicSource(items, 'schema') : undefined;
     if (di) row.dynamicItems = di;
+    Object.assign(row, dynamicItemValues(schema, items));
   }
   return row;
 }
@@ -196,5 +226,5 @@ export function isDynamicSchema(schema: unknown): boolean {
 
 /** True when a row adds notes to its description (default, allowed values, dynamic sources, cut fields): only then does a page render them. */
 export function hasNotes(r: SchemaRow): boolean {
-  return r.default !== undefined || r.enum !== undefined || r.dynamicValues !== undefined || r.dynamicSchema !== undefined || r.dynamicItems !== undefined || r.cut === true;
+  return r.default !== undefined || r.enum !== undefined || r.dynamicValues !== undefined || r.dynamicItemValues !== undefined || r.dynamicSchema !== undefined || r.dynamicItems !== undefined || r.cut === true;
 }

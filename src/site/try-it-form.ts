@@ -3,7 +3,8 @@
  * parameter, laid out as the designer lays out an action card — the label is the summary, the
  * description sits under it, required fields are marked, important fields come first, then the
  * others, advanced ones folded, internal ones hidden; a fixed list is a dropdown, a dynamic list a
- * dropdown filled from the dev server (src/live/try-it.ts `values`), an array or object a JSON box.
+ * dropdown filled from the dev server (src/live/try-it.ts `values`) and filled again when a field it
+ * is called with changes, an array of dynamic items a multi-select, another array or object a JSON box.
  * Field names are the designer's keys (`name`, `body/dotted.path`), which the server assembles.
  * Pure: the same groups give the same form.
  */
@@ -30,6 +31,10 @@ export interface TryField {
   placeholder: string;
   /** `dynamic`: the operation the choices come from. */
   source?: string;
+  /** `dynamic`: parameters of this operation the source is called with; a change to one refreshes the choices. */
+  dependsOn?: string[];
+  /** `dynamic` on an array whose items have dynamic values: several choices, sent as a JSON array. */
+  multiple?: true;
 }
 
 export interface TryForm {
@@ -72,8 +77,9 @@ function placeholderOf(row: ParameterRow, control: Control): string {
   return 'Left empty: its test value';
 }
 
+/** The field of a row; an array whose items carry dynamic values is a multi-select from their source, as in the designer. */
 export function fieldOf(row: ParameterRow): TryField {
-  const control = controlOf(row);
+  const control = row.dynamicItemValues !== undefined ? 'dynamic' : controlOf(row);
   const field: TryField = {
     key: row.key,
     in: row.in,
@@ -90,7 +96,11 @@ export function fieldOf(row: ParameterRow): TryField {
     const titles = row.type === 'boolean' && !row.enum?.length ? ['Yes', 'No'] : (row.enumTitles ?? values);
     field.options = [...(row.required && row.default !== undefined ? [] : [{ value: '', title: '' }]), ...values.map((value, i) => ({ value, title: titles[i]! }))];
   }
-  if (control === 'dynamic') field.source = row.dynamicValues!;
+  if (control === 'dynamic') {
+    field.source = (row.dynamicValues ?? row.dynamicItemValues)!;
+    if (row.dynamicInputs?.length) field.dependsOn = row.dynamicInputs;
+    if (row.dynamicValues === undefined) field.multiple = true;
+  }
   return field;
 }
 

@@ -98,6 +98,13 @@ describe('connector and operation pages', () => {
     await page.close();
   });
 
+  it('says an array of dynamic items is chosen several at a time (CreateIssue labels)', async () => {
+    const page = await open('/connectors/github-issues/CreateIssue/');
+    const labels = page.locator('table.params tr', { hasText: 'Labels to add' }).first();
+    expect(await labels.innerText()).toMatch(/Choose several from ListLabels\b/);
+    await page.close();
+  });
+
   it('shows the connector page with auth, downloads and validation', async () => {
     const page = await open('/connectors/github-issues/');
     expect(await page.locator('h1').innerText()).toBe('GitHub Issues');

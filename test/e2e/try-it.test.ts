@@ -149,6 +149,36 @@ describe('the Try it panel of plugboard site --dev', () => {
     await page.close();
   });
 
+  it('github-issues CreateIssue: labels chosen several at a time, filled again when the owner changes, sent as one array', async () => {
+    const page = await open('/connectors/github-issues/CreateIssue/');
+    const panel = page.locator('details.try-it');
+    await panel.locator(':scope > summary').click();
+    const labels = panel.locator('select[data-key="body/labels"]');
+    expect(await labels.getAttribute('multiple')).not.toBeNull();
+    expect(await labels.getAttribute('data-depends')).toBe('owner repo');
+    expect(await panel.locator('.try-depends').first().innerText()).toBe('Choices depend on owner, repo; they are loaded again when one changes.');
+    await page.locator('select[data-key="body/labels"][data-state=loaded]').waitFor({ timeout: 15_000 });
+    await page.locator('select[data-key=owner][data-state=loaded]').waitFor({ timeout: 15_000 });
+    // Changing the owner asks ListLabels again, with the owner chosen.
+    const owner = await panel.locator('select[data-key=owner] option').nth(1).getAttribute('value');
+    const asked = page.waitForRequest((r) => r.url().endsWith('/_plugboard/try/github-issues/values') && (r.postDataJSON() as { parameter: string }).parameter === 'body/labels', { timeout: 15_000 });
+    await panel.locator('select[data-key=owner]').selectOption(owner!);
+    expect((await asked).postDataJSON()).toMatchObject({ operationId: 'CreateIssue', parameter: 'body/labels', values: { owner } });
+    await page.locator('select[data-key="body/labels"][data-state=loaded]').waitFor({ timeout: 15_000 });
+    const choices = await labels.locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(choices.length).toBeGreaterThanOrEqual(1);
+    await labels.selectOption(choices.slice(0, 2));
+    await panel.locator('select[data-key="body/labels"] ~ input.try-custom').fill('needs-triage, ');
+    await panel.locator('input[data-key="body/title"]').fill('Found a bug');
+    await panel.locator('button.try-send').click();
+    await expect.poll(() => panel.locator('.try-status').innerText(), { timeout: 15_000 }).toMatch(/^201 · \d+ ms · mock$/);
+    const sentBody = JSON.parse(await panel.locator('.try-request-body code').textContent() ?? '{}') as { title: string; labels: string[] };
+    expect(sentBody).toMatchObject({ title: 'Found a bug', labels: [...choices.slice(0, 2), 'needs-triage'] });
+    await panel.screenshot({ path: join(SCREENSHOTS, 'try-it-multi-select.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows why a dropdown could not be filled, and fills it on Retry', async () => {
     const page = await open('/connectors/the-cat-api/GetBreed/');
     // The dev server's answer when the source operation fails (no network here: the live API is never called).

@@ -147,8 +147,32 @@ describe('tryItForm', () => {
     const all = [...form.important, ...form.normal, ...form.advanced];
     expect(all.map((f) => f.key)).toEqual(expect.arrayContaining(['owner', 'repo', 'body/title', 'body/labels', 'body/milestone']));
     expect(all.find((f) => f.key === 'body/title')).toMatchObject({ required: true, control: 'text' });
-    expect(all.find((f) => f.key === 'body/labels')).toMatchObject({ control: 'json' });
+    // Labels and assignees: arrays whose items come from ListLabels / ListAssignees, chosen several at a time.
+    expect(all.find((f) => f.key === 'body/labels')).toMatchObject({ control: 'dynamic', multiple: true, source: 'ListLabels', dependsOn: ['owner', 'repo'] });
+    expect(all.find((f) => f.key === 'body/assignees')).toMatchObject({ control: 'dynamic', multiple: true, source: 'ListAssignees', dependsOn: ['owner', 'repo'] });
+    expect(all.find((f) => f.key === 'owner')).toMatchObject({ control: 'dynamic', source: 'ListRepositories' });
+    expect(all.find((f) => f.key === 'owner')!.dependsOn).toBeUndefined();
     expect(form.advanced.map((f) => f.key)).toContain('body/milestone');
+  });
+
+  it('names the fields a dropdown is called with, from either extension, and refreshes on none for literals', () => {
+    const groups = groupParameters(
+      [
+        { name: 'site', in: 'query', type: 'string' },
+        { name: 'list', in: 'query', type: 'string', 'x-ms-dynamic-values': { operationId: 'GetLists', parameters: { site: { parameter: 'site' }, top: 10, kind: { value: 'all' } } } },
+        { name: 'view', in: 'query', type: 'string', 'x-ms-dynamic-list': { operationId: 'GetViews', parameters: { list: { parameterReference: 'list' }, site: { parameterReference: 'site' } } } },
+        { name: 'plain', in: 'query', type: 'string', 'x-ms-dynamic-values': { operationId: 'GetPlain', parameters: { top: 10 } } },
+        { name: 'body', in: 'body', schema: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string', 'x-ms-dynamic-values': { operationId: 'GetTags', parameters: { list: { parameter: 'list' } } } } }, notes: { type: 'array', items: { type: 'string' } } } } },
+      ],
+      {},
+    );
+    const fields = Object.fromEntries(tryItForm(groups).normal.map((f) => [f.key, f]));
+    expect(fields.list).toMatchObject({ control: 'dynamic', source: 'GetLists', dependsOn: ['site'] });
+    expect(fields.view).toMatchObject({ control: 'dynamic', source: 'GetViews', dependsOn: ['list', 'site'] });
+    expect(fields.plain!.dependsOn).toBeUndefined();
+    expect(fields['body/tags']).toMatchObject({ control: 'dynamic', multiple: true, source: 'GetTags', dependsOn: ['list'] });
+    expect(fields['body/notes']).toMatchObject({ control: 'json' });
+    expect(fields['body/notes']!.multiple).toBeUndefined();
   });
 });
 
