@@ -18,7 +18,8 @@ Commands:
   diff <base> [<head>] What a change does to flows and apps: breaking changes, version bump
   rules                List the rules of \`check\` (--coverage: Swagger Validator codes covered)
   test <id>            Call the live API (or the mock) and check every response against the definition
-  mock <id>            Serve a connector as a mock API on 127.0.0.1, triggers included
+  mock <id|folder>     Serve a connector (or a Power Platform folder) as a mock API on
+                       127.0.0.1, triggers included
   simulate <id> <trigger>
                        Live a trigger's life: subscribe, notify, unsubscribe; or poll N times
 

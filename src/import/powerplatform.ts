@@ -531,3 +531,33 @@ function orderConnector(fm: Obj): Obj {
   for (const [k, v] of Object.entries(fm)) if (!Object.hasOwn(out, k)) setOwn(out, k, v);
   return out;
 }
+
+/** The two documents of a Power Platform folder as the platform takes them, for serving or calling it as it is. */
+export interface PowerPlatformDocuments {
+  swagger: Obj;
+  apiProperties: Obj;
+  /** What reading and parsing found (invalid JSON recovered, files left out), placed in their files. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * apiDefinition.swagger.json and apiProperties.json of a folder, read as `check` reads them (safe-fs
+ * limits, lenient JSON); a Diagnostic when there is no Swagger object to serve.
+ */
+export function readPowerPlatformDocuments(dir: string, display: string): PowerPlatformDocuments | Diagnostic {
+  const source = readConnectorFolder(dir, display);
+  if (!('swaggerFile' in source)) return source;
+  const { swaggerFile, propertiesFile } = source;
+  const swagger = swaggerFile.text === '' ? undefined : parseDocumentFile(swaggerFile);
+  const properties = propertiesFile ? parseDocumentFile(propertiesFile) : undefined;
+  const files = [swaggerFile, ...(propertiesFile ? [propertiesFile] : [])];
+  const diagnostics = files.flatMap((f) => f.diagnostics);
+  placeDiagnostics(diagnostics, new Map(files.map((f) => [f.path, f])));
+  if (!isObject(swagger)) {
+    const why = diagnostics.find((d) => d.severity === 'error');
+    if (why) return why;
+    return reportFinding({ ruleId: 'import-source-invalid', message: 'Expected a Swagger 2.0 document: a JSON object', file: swaggerFile.path, place: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, source: 'import', args: ['not-an-object'] });
+  }
+  const apiProperties = isObject(properties) && isObject(properties.properties) ? properties : { properties: {} };
+  return { swagger, apiProperties, diagnostics };
+}

@@ -1,6 +1,6 @@
 /** Connectors for the live tests: the bundled ones compiled, and the corpus folders when present. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import JSON5 from 'json5';
 import { compileConnector } from '../../src/build/connector.ts';
 import { jobOf } from '../../src/build/connectors.ts';
@@ -31,24 +31,29 @@ export function bundled(id: string): Documents {
 export const CORPUS = join(ROOT, '../shared/corpus');
 const CORPUS_FOLDERS = ['powerplatform', 'powerplatform-extra'].map((f) => join(CORPUS, f)).filter((f) => existsSync(f));
 
-/** Every corpus connector folder (`apiDefinition.swagger.json`, read leniently as the platform does); empty when absent. */
-export function corpus(): Documents[] {
-  const out: Documents[] = [];
+/** The corpus connector folders holding an `apiDefinition.swagger.json`, sorted; empty when absent. */
+export function corpusFolders(): string[] {
+  const out: string[] = [];
   for (const root of CORPUS_FOLDERS) {
     for (const kind of readdirSync(root).sort()) {
       for (const name of readdirSync(join(root, kind)).sort()) {
-        const file = join(root, kind, name, 'apiDefinition.swagger.json');
-        if (!existsSync(file)) continue;
-        const props = join(root, kind, name, 'apiProperties.json');
-        out.push({
-          name,
-          swagger: JSON5.parse(readFileSync(file, 'utf8')) as Swagger,
-          apiProperties: existsSync(props) ? (JSON5.parse(readFileSync(props, 'utf8')) as ApiProperties) : undefined,
-        });
+        if (existsSync(join(root, kind, name, 'apiDefinition.swagger.json'))) out.push(join(root, kind, name));
       }
     }
   }
   return out;
+}
+
+/** Every corpus connector folder (`apiDefinition.swagger.json`, read leniently as the platform does); empty when absent. */
+export function corpus(): Documents[] {
+  return corpusFolders().map((dir) => {
+    const props = join(dir, 'apiProperties.json');
+    return {
+      name: basename(dir),
+      swagger: JSON5.parse(readFileSync(join(dir, 'apiDefinition.swagger.json'), 'utf8')) as Swagger,
+      apiProperties: existsSync(props) ? (JSON5.parse(readFileSync(props, 'utf8')) as ApiProperties) : undefined,
+    };
+  });
 }
 
 export const corpusPresent = CORPUS_FOLDERS.length > 0;

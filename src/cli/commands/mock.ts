@@ -1,18 +1,25 @@
 /**
- * `plugboard mock <id>`: the connector compiled as `check` compiles it, served by the mock server
- * (src/live/mock.ts) on 127.0.0.1 until Ctrl-C. A connector with errors is still served (what
- * compiled is what flows would call); the count of its diagnostics is printed first.
+ * `plugboard mock <id | folder>`: the connector compiled as `check` compiles it, or a Power Platform
+ * folder's Swagger as it is, served by the mock server (src/live/mock.ts) on 127.0.0.1 until Ctrl-C.
+ * A connector with errors is still served (what compiled is what flows would call); the count of
+ * its diagnostics is printed first.
  */
+import { lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileConnector } from '../../build/connector.ts';
+import type { Diagnostic } from '../../core/diagnostic.ts';
 import { plural } from '../../core/plural.ts';
+import { readPowerPlatformDocuments } from '../../import/powerplatform.ts';
+import { SWAGGER_FILE } from '../../import/powerplatform-check.ts';
 import { MOCK_HOST, MOCK_LIMITS, startMock, type MockServer } from '../../live/mock.ts';
+import type { ApiProperties, Swagger } from '../../swagger/index.ts';
 import { numberOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId } from '../connector-folder.ts';
 import { resolveJobs } from '../connectors.ts';
-import { EXIT, UsageError, problemsSummary } from '../util.ts';
+import { EXIT, UsageError, display, problemsSummary } from '../util.ts';
+import { isPowerPlatformFolderArg } from './check-powerplatform.ts';
 
-export const mockHelp = `Usage: plugboard mock <id> [options]
+export const mockHelp = `Usage: plugboard mock <id | Power Platform folder> [options]
 
 Serves a connector as a mock API on ${MOCK_HOST}, so flows, the simulator and tests run
 offline. Every operation answers from its examples, else with data made from its response
@@ -35,7 +42,10 @@ Admin endpoints (also under the connector's basePath, like /3.0/_plugboard/items
   POST   /_plugboard/items/<operationId>  Queue items (a JSON array or object; empty: one made
                                           item) for the next poll of a polling trigger
 
-<id> is a connector folder name under --connectors.
+<id> is a connector folder name under --connectors, compiled as check compiles it. A Power
+Platform folder (a path holding apiDefinition.swagger.json, like
+connectors/contoso-tasks in microsoft/PowerPlatformConnectors) is served as it is, read as
+check reads it (invalid JSON recovered where it can be, and counted).
 
 Options:
   --port <n>           Port to listen on (default: 0, any free port)
@@ -54,6 +64,43 @@ export interface MockIo {
   stderr: { write(text: string): unknown };
 }
 
+/**
+ * What to serve: a connector id compiled as `check` compiles it, or a Power Platform folder
+ * (apiDefinition.swagger.json + apiProperties.json) as it is; the exit code when there is nothing.
+ */
+function loadDocuments(arg: string, values: Record<string, string | boolean | undefined>, io: MockIo): { id: string; swagger: Swagger; apiProperties: ApiProperties } | number {
+  if (isPowerPlatformFolderArg(arg)) {
+    if (values.connectors !== undefined) throw new UsageError('--connectors applies to connector ids, not to a Power Platform folder', 'mock');
+    const shown = display(resolve(arg));
+    const read = readPowerPlatformDocuments(resolve(arg), shown);
+    if (!('swagger' in read)) {
+      io.stderr.write(`${diagnosticLine(read)}\nplugboard mock: nothing to serve from ${shown}\n`);
+      return EXIT.errors;
+    }
+    if (read.diagnostics.length > 0) io.stderr.write(`${shown}: ${problemsSummary(read.diagnostics)} reading it (run \`plugboard check ${shown}\` to see them); serving what was read\n`);
+    return { id: shown, swagger: read.swagger as Swagger, apiProperties: read.apiProperties as ApiProperties };
+  }
+  if (/[\\/]/.test(arg) || arg === '.' || arg === '..') throw new UsageError(`\`${arg}\` ${folderProblem(arg)}; give a Power Platform folder (holding ${SWAGGER_FILE}) or a connector id`, 'mock');
+  assertSafeId(arg, 'mock');
+  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
+  const [job] = resolveJobs(root, [arg], 'mock');
+  const { result } = compileConnector(job!);
+  if (result.diagnostics.length > 0) io.stderr.write(`${arg}: ${problemsSummary(result.diagnostics)} (run \`plugboard check ${arg}\` to see them); serving what compiled\n`);
+  return { id: arg, swagger: result.swagger, apiProperties: result.apiProperties };
+}
+
+/** Why a path is not a Power Platform folder. */
+function folderProblem(path: string): string {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (!st) return 'does not exist';
+  if (st.isSymbolicLink()) return 'is a symbolic link, which is not followed';
+  if (!st.isDirectory()) return 'is not a folder';
+  return `holds no ${SWAGGER_FILE}`;
+}
+
+/** `file:line:col  message  (rule)`, for the one diagnostic that stops the mock. */
+const diagnosticLine = (d: Diagnostic) => `${d.file}:${d.place?.start.line ?? 1}:${d.place?.start.column ?? 1}  ${d.severity}  ${d.message}  (${d.ruleId})`;
+
 /** A running mock of the command, or the exit code when it did not start (help, usage). */
 export async function startMockCommand(argv: string[], io: MockIo = process): Promise<MockServer | number> {
   const { values, positionals } = parseCommand('mock', argv, { port: { type: 'string' }, connectors: { type: 'string' } });
@@ -61,17 +108,14 @@ export async function startMockCommand(argv: string[], io: MockIo = process): Pr
     io.stdout.write(mockHelp);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard mock github-issues`', 'mock');
-  const id = positionals[0]!;
-  assertSafeId(id, 'mock');
+  if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard mock github-issues`, or one Power Platform folder', 'mock');
   const port = numberOption(values, 'port', 'mock', 0, { max: 65_535, integer: true });
-  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
-  const [job] = resolveJobs(root, [id], 'mock');
-  const { result } = compileConnector(job!);
-  if (result.diagnostics.length > 0) io.stderr.write(`${id}: ${problemsSummary(result.diagnostics)} (run \`plugboard check ${id}\` to see them); serving what compiled\n`);
+  const documents = loadDocuments(positionals[0]!, values, io);
+  if (typeof documents === 'number') return documents;
+  const id = documents.id;
   let server: MockServer;
   try {
-    server = await startMock({ swagger: result.swagger, apiProperties: result.apiProperties }, { port, log: (line) => io.stdout.write(`${line}\n`) });
+    server = await startMock({ swagger: documents.swagger, apiProperties: documents.apiProperties }, { port, log: (line) => io.stdout.write(`${line}\n`) });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why = code === 'EADDRINUSE' ? 'is in use' : code === 'EACCES' ? 'needs rights this user does not have' : `could not be opened (${error instanceof Error ? error.message : String(error)})`;
