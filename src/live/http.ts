@@ -22,7 +22,7 @@ export interface HttpResponse {
   redirects: number;
 }
 
-export type TransportErrorKind = 'timeout' | 'reset' | 'refused' | 'too-large' | 'redirect' | 'network' | 'recording-mismatch';
+export type TransportErrorKind = 'timeout' | 'reset' | 'refused' | 'too-large' | 'redirect' | 'network' | 'recording-mismatch' | 'not-recorded';
 
 export class TransportError extends Error {
   override readonly name = 'TransportError';

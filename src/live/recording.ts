@@ -10,11 +10,13 @@
  * bodies are stored parsed. Nothing secret is written: credential values (and their URL-encoded and
  * base64 forms) become `***` everywhere, credential query parameters are dropped, and JSON fields,
  * query parameters and headers named like a secret (src/check/secrets.ts `isSecretName`) hold `***`.
- * Bounded: a body over `RECORDING_LIMITS.bodyChars` is cut (and marked `truncated`), and at most
- * `RECORDING_LIMITS.exchanges` exchanges are kept.
+ * Bounded: a body over `RECORDING_LIMITS.bodyChars` is cut (and marked `truncated`), and the file
+ * keeps exchanges up to `RECORDING_LIMITS.bytes` (and `exchanges`); the operations of those left out
+ * are named in its `leftOut`, so that a replay skips them saying why instead of failing unexplained.
  */
 import { parse as parseYaml, stringify } from 'yaml';
 import { isSecretName } from '../check/secrets.ts';
+import { plural } from '../core/plural.ts';
 import { RECORDINGS_FILE } from '../compiler/load.ts';
 import type { HttpRequest } from '../swagger/index.ts';
 import { TransportError, type HttpResponse, type SendOptions, type Transport } from './http.ts';
@@ -29,8 +31,11 @@ export const MASK = '***';
 /** Where a replay without `--base-url` sends its requests: a reserved name that never resolves (RFC 2606), and nothing is sent anyway. */
 export const REPLAY_BASE_URL = 'https://recording.invalid';
 
-/** 200 exchanges of at most 16 K characters stay under the loader's 4 MB per file. */
-export const RECORDING_LIMITS = { bodyChars: 16 * 1024, exchanges: 200 };
+/**
+ * A body is cut at 16 K characters; the file stops at 3.5 MB, under the loader's 4 MB per file
+ * (src/core/safe-fs.ts), and at 2,000 exchanges, which also bounds what a run holds in memory.
+ */
+export const RECORDING_LIMITS = { bodyChars: 16 * 1024, bytes: 3_500_000, exchanges: 2_000 };
 
 /** Request headers worth a review and stable from run to run; everything else is left out. */
 const REQUEST_HEADERS = new Set(['accept', 'content-type', 'if-match', 'if-none-match', 'prefer']);
@@ -73,6 +78,8 @@ export interface RecordedExchange {
 
 export interface Recording {
   connector: string;
+  /** Operations with exchanges the file had no room for (RECORDING_LIMITS), sorted; a replay skips what it cannot find of them. */
+  leftOut?: string[];
   exchanges: RecordedExchange[];
 }
 
@@ -169,10 +176,14 @@ function recordResponse(response: HttpResponse, options: SendOptions): RecordedR
   return Object.assign(out, body(response.body, mask));
 }
 
-/** A transport that sends with `inner` and appends each exchange, normalised and redacted, to `sink`. */
-export function recorder(inner: Transport, sink: RecordedExchange[]): Transport {
+/**
+ * A transport that sends with `inner` and appends each exchange, normalised and redacted, to `sink`;
+ * past `RECORDING_LIMITS.exchanges`, only the operation is noted, in `leftOut`.
+ */
+export function recorder(inner: Transport, sink: RecordedExchange[], leftOut: string[] = []): Transport {
   return async (request, options) => {
     const keep = sink.length < RECORDING_LIMITS.exchanges;
+    if (!keep) leftOut.push(options.operationId ?? '');
     const recorded: RecordedExchange = { operationId: options.operationId ?? '', request: recordRequest(request, options) };
     try {
       const response = await inner(request, options);
@@ -191,8 +202,9 @@ export function recorder(inner: Transport, sink: RecordedExchange[]): Transport 
  * `previous`'s exchanges that `next` does not replace, then `next`'s: `plugboard test --record` replaces
  * the test exchanges and keeps the simulations, `plugboard simulate --record` replaces the
  * simulation of its trigger and keeps the rest. `replaces` says which previous exchanges go.
+ * `stats.kept` is set to how many of `next`'s exchanges the file holds.
  */
-export function mergeRecording(previous: Recording | undefined, next: Recording, replaces: (exchange: RecordedExchange) => boolean): Recording {
+export function mergeRecording(previous: Recording | undefined, next: Recording, replaces: (exchange: RecordedExchange) => boolean, stats: { kept: number } = { kept: 0 }): Recording {
   const kept = (previous?.exchanges ?? []).filter((e) => !replaces(e));
   const tests = [...kept, ...next.exchanges].filter((e) => e.run === undefined);
   const simulations = [...kept, ...next.exchanges].filter((e) => e.run !== undefined);
@@ -200,10 +212,46 @@ export function mergeRecording(previous: Recording | undefined, next: Recording,
   const byTrigger = new Map<string, RecordedExchange[]>();
   for (const e of simulations) byTrigger.set(e.operationId, [...(byTrigger.get(e.operationId) ?? []), e]);
   // `run` right under `operationId`, where a reviewer reads it first.
+  const isNext = new Set(next.exchanges);
+  const fromNext = new Set<RecordedExchange>();
   const sorted = [...byTrigger.keys()].sort().flatMap((k) =>
-    byTrigger.get(k)!.map(({ operationId, run, ...rest }): RecordedExchange => ({ operationId, ...(run ? { run } : {}), ...rest })),
+    byTrigger.get(k)!.map(({ operationId, run, ...rest }, i, all): RecordedExchange => {
+      const out: RecordedExchange = { operationId, ...(run ? { run } : {}), ...rest };
+      if (isNext.has(all[i]!)) fromNext.add(out);
+      return out;
+    }),
   );
-  return { connector: next.connector, exchanges: [...tests, ...sorted].slice(0, RECORDING_LIMITS.exchanges) };
+  for (const e of tests) if (isNext.has(e)) fromNext.add(e);
+  stats.kept = 0;
+  // Within the file's budget, in that order; what does not fit is named, not dropped unsaid.
+  const exchanges: RecordedExchange[] = [];
+  const dropped = new Set(next.leftOut ?? []);
+  let bytes = 0;
+  for (const e of [...tests, ...sorted]) {
+    // Its bytes as the file holds it: an item of `exchanges:`, indented.
+    const size = Buffer.byteLength(stringify({ exchanges: [e] }, { lineWidth: 0, aliasDuplicateObjects: false })) - 'exchanges:\n'.length;
+    if (exchanges.length < RECORDING_LIMITS.exchanges && bytes + size <= RECORDING_LIMITS.bytes) {
+      exchanges.push(e);
+      bytes += size;
+      if (fromNext.has(e)) stats.kept++;
+    } else dropped.add(e.operationId);
+  }
+  // What the previous file could not hold stays named unless this run recorded that operation.
+  const recordedNow = new Set(next.exchanges.map((e) => e.operationId));
+  for (const op of previous?.leftOut ?? []) if (!recordedNow.has(op)) dropped.add(op);
+  const leftOut = [...dropped].sort();
+  return { connector: next.connector, ...(leftOut.length ? { leftOut } : {}), exchanges };
+}
+
+/**
+ * `Recorded 3 exchanges in connectors/x/recordings.yaml`, and when the file was full, what it left
+ * out (which a replay skips, saying so).
+ */
+export function recordedLine(written: Recording, kept: number, made: number, path: string, of = ''): string {
+  const what = of ? ` of ${of}` : '';
+  if (!written.leftOut?.length) return `Recorded ${plural(kept, 'exchange')}${what} in ${path}`;
+  const names = written.leftOut.slice(0, 5).map((op) => `\`${op}\``).join(', ') + (written.leftOut.length > 5 ? ` and ${written.leftOut.length - 5} more` : '');
+  return `Recorded ${kept} of ${plural(made, 'exchange')}${what} in ${path}: the file holds ${RECORDING_LIMITS.bytes / 1_000_000} MB or ${RECORDING_LIMITS.exchanges.toLocaleString('en-US')} exchanges, so ${names} ${written.leftOut.length === 1 ? 'is' : 'are'} left out (named in its \`leftOut\`; a replay skips them); record fewer operations (--operation) or pages (--pages) to keep them`;
 }
 
 /** The file's text: a banner, then YAML in the order the recording was built (bodies and headers sorted); the same recording gives the same bytes. */
@@ -215,7 +263,8 @@ export function serializeRecording(recording: Recording): string {
 export function parseRecording(text: string): Recording {
   const data = parseYaml(text, { maxAliasCount: 0 }) as Partial<Recording> | null;
   if (!data || typeof data !== 'object' || !Array.isArray(data.exchanges)) throw new Error('not a recordings file: expected `exchanges:`');
-  return { connector: String(data.connector ?? ''), exchanges: data.exchanges };
+  const leftOut = Array.isArray(data.leftOut) ? data.leftOut.filter((op): op is string => typeof op === 'string') : [];
+  return { connector: String(data.connector ?? ''), ...(leftOut.length ? { leftOut } : {}), exchanges: data.exchanges };
 }
 
 /** The notification a `plugboard simulate --record` of webhook trigger `operationId` received, to post again in a replay. */
@@ -269,6 +318,9 @@ export function replayer(recording: Recording, run?: RecordedExchange['run']): T
     const base = options.baseUrl?.replace(/\/+$/, '') ?? '';
     const matches = exchanges.flatMap((e, i) => (e.operationId === (options.operationId ?? e.operationId) && e.request.method === wanted.method && e.request.url === wanted.url && same(bodyOf(e.request), bodyOf(wanted)) ? [i] : []));
     const index = matches.find((i) => !used.has(i)) ?? matches.at(-1);
+    if (index === undefined && options.operationId !== undefined && recording.leftOut?.includes(options.operationId)) {
+      throw new TransportError('not-recorded', `\`${show(wanted)}\` is not in the recording: the file was full when \`${options.operationId}\` ran (${RECORDING_LIMITS.bytes / 1_000_000} MB or ${RECORDING_LIMITS.exchanges.toLocaleString('en-US')} exchanges); record fewer operations (--operation) or pages (--pages) to have it checked`);
+    }
     if (index === undefined) {
       const candidates = exchanges.filter((e) => e.operationId === options.operationId);
       const pool = candidates.length ? candidates : exchanges;

@@ -184,6 +184,12 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
         }
         body = response.status >= 200 && response.status < 300 ? parse(response.body) : undefined;
       } catch (error) {
+        // A replay of an operation the recording had no room for: skipped and said so, not failed.
+        if (error instanceof TransportError && error.kind === 'not-recorded') {
+          record.failure = { kind: 'skipped', message: redactor.text(error.message) };
+          if (page === 1) run.skipped = record.failure.message;
+          break;
+        }
         const failure = error instanceof TransportError ? { kind: error.kind, message: error.message } : { kind: 'network', message: error instanceof Error ? error.message : String(error) };
         failure.message = redactor.text(failure.message);
         record.failure = failure;

@@ -4,13 +4,13 @@
  * byte-identical when recorded again, replays offline with a clean report, and a request that
  * changed since is `live-recording-mismatch` naming the closest recorded request.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTest } from '../../src/cli/commands/test.ts';
 import { loadConnector } from '../../src/compiler/load.ts';
-import { parseRecording, recordRequest, replayer, RECORDINGS_FILE, serializeRecording } from '../../src/live/recording.ts';
+import { mergeRecording, parseRecording, recordedLine, recorder, RECORDING_LIMITS, recordRequest, replayer, RECORDINGS_FILE, serializeRecording, type RecordedExchange } from '../../src/live/recording.ts';
 import { capture, json, startServer, type TestServer } from './helpers.ts';
 
 const CONNECTORS = join(import.meta.dirname, '../../connectors');
@@ -71,6 +71,16 @@ describe('--record', () => {
     expect(readFileSync(file(), 'utf8')).toBe(text);
   });
 
+  it('with --operation, records that operation anew and keeps the others', async () => {
+    await record();
+    const before = parseRecording(readFileSync(file(), 'utf8')).exchanges;
+    const one = await capture(() => runTest(['the-cat-api', '--connectors', root, '--base-url', `${server.url}/v1`, '--timeout', '2', '--record', '--operation', 'ListCategories']));
+    expect(one.stdout).toContain('Recorded 1 exchange in');
+    const after = parseRecording(readFileSync(file(), 'utf8')).exchanges;
+    expect(after.map((e) => e.operationId).sort()).toEqual(before.map((e) => e.operationId).sort());
+    expect((await replay()).stdout).toContain('Tested 3 operations of the-cat-api: no failures');
+  });
+
   it('keeps the recording out of the package, the site and the findings', () => {
     const source = loadConnector(join(root, 'the-cat-api'), 'the-cat-api');
     expect([...source.assets.keys()]).not.toContain(RECORDINGS_FILE);
@@ -99,6 +109,21 @@ describe('--replay', () => {
     expect(result).toBe(1);
     expect(stdout).toContain('live-recording-mismatch');
     expect(stdout).toContain('no recording of `GET {baseUrl}/breeds/abys`; the closest recorded, `GET {baseUrl}/breeds/beng`, differs in the path');
+  });
+
+  it('skips an operation the file had no room for, naming it, and passes', async () => {
+    const text = readFileSync(file(), 'utf8');
+    const recording = parseRecording(text);
+    try {
+      writeFileSync(file(), serializeRecording({ ...recording, leftOut: ['ListCategories'], exchanges: recording.exchanges.filter((e) => e.operationId !== 'ListCategories') }));
+      const { result, stdout } = await replay();
+      expect(stdout).toContain('ListCategories: skipped, `GET {baseUrl}/categories` is not in the recording: the file was full');
+      expect(stdout).toContain('live-operation-skipped');
+      expect(stdout).toContain('Tested 2 operations of the-cat-api (1 skipped): no failures');
+      expect(result).toBe(0);
+    } finally {
+      writeFileSync(file(), text);
+    }
   });
 
   it('says how to make the recording when there is none', async () => {
@@ -155,6 +180,52 @@ describe('recordRequest', () => {
     expect((await send(req, opts)).status).toBe(500);
     expect((await send(req, opts)).body).toBe('down');
     await expect(send({ ...req, url: 'https://api.contoso.com/v1/items?limit=5' }, opts)).rejects.toThrow('differs in the query (`limit`)');
+  });
+});
+
+describe('a full recording', () => {
+  const options = { baseUrl: 'https://api.contoso.com/v1' };
+  const exchange = (operationId: string, chars: number): RecordedExchange => ({ operationId, request: { method: 'GET', url: `{baseUrl}/${operationId}` }, response: { status: 200, text: 'x'.repeat(chars) } });
+
+  it('keeps what fits in the file and names the operations it left out, past ones included', () => {
+    // Three bodies of 1.5 MB: two fit in 3.5 MB, the third does not; a small one after it still does.
+    const big = RECORDING_LIMITS.bytes * 0.43;
+    const next = { connector: 'c', leftOut: ['OverTheCount'], exchanges: [exchange('A', big), exchange('B', big), exchange('C', big), exchange('D', 10)] };
+    const stats = { kept: 0 };
+    const merged = mergeRecording({ connector: 'c', leftOut: ['Old', 'D'], exchanges: [] }, next, () => true, stats);
+    expect(merged.exchanges.map((e) => e.operationId)).toEqual(['A', 'B', 'D']);
+    // C did not fit, OverTheCount passed the recorder's cap, Old stays unrecorded; D was recorded now.
+    expect(merged.leftOut).toEqual(['C', 'Old', 'OverTheCount']);
+    expect(stats.kept).toBe(3);
+    expect(recordedLine(merged, stats.kept, 5, 'connectors/c/recordings.yaml')).toBe(
+      'Recorded 3 of 5 exchanges in connectors/c/recordings.yaml: the file holds 3.5 MB or 2,000 exchanges, so `C`, `Old`, `OverTheCount` are left out (named in its `leftOut`; a replay skips them); record fewer operations (--operation) or pages (--pages) to keep them',
+    );
+    // A simulation's exchanges are counted too, though the file puts `run` first in each.
+    const simulated = { operationId: 'T', request: { method: 'GET', url: '{baseUrl}/t' }, run: 'simulate' as const };
+    const withSimulation = mergeRecording(merged, { connector: 'c', exchanges: [simulated] }, (e) => e.run === 'simulate', stats);
+    expect(stats.kept).toBe(1);
+    expect(Object.keys(withSimulation.exchanges.at(-1)!)).toEqual(['operationId', 'run', 'request']);
+    expect(recordedLine({ ...withSimulation, leftOut: [] }, stats.kept, 1, 'r.yaml', 'T')).toBe('Recorded 1 exchange of T in r.yaml');
+    const text = serializeRecording(merged);
+    expect(Buffer.byteLength(text)).toBeLessThan(RECORDING_LIMITS.bytes + 1_000);
+    expect(text.indexOf('leftOut:')).toBeLessThan(text.indexOf('exchanges:'));
+    expect(parseRecording(text)).toEqual(merged);
+  });
+
+  it('the recorder notes each operation past its count', async () => {
+    const sink: RecordedExchange[] = [];
+    const leftOut: string[] = [];
+    const send = recorder(async (req) => ({ status: 200, headers: {}, body: '', url: req.url, ms: 0, retries: 0, redirects: 0 }), sink, leftOut);
+    for (let i = 0; i < RECORDING_LIMITS.exchanges + 2; i++) await send({ method: 'GET', url: 'https://api.contoso.com/a', headers: {} }, { ...options, operationId: `Op${i}` });
+    expect(sink).toHaveLength(RECORDING_LIMITS.exchanges);
+    expect(leftOut).toEqual([`Op${RECORDING_LIMITS.exchanges}`, `Op${RECORDING_LIMITS.exchanges + 1}`]);
+  });
+
+  it('a replay skips a left-out operation, saying why, and still fails an unrecorded one', async () => {
+    const send = replayer({ connector: 'c', leftOut: ['C'], exchanges: [exchange('A', 2)] });
+    const req = { method: 'GET', url: 'https://api.contoso.com/v1/C', headers: {} };
+    await expect(send(req, { ...options, operationId: 'C' })).rejects.toMatchObject({ kind: 'not-recorded', message: expect.stringMatching(/is not in the recording: the file was full when `C` ran \(3\.5 MB or 2,000 exchanges\)/) });
+    await expect(send({ ...req, url: 'https://api.contoso.com/v1/E' }, { ...options, operationId: 'E' })).rejects.toMatchObject({ kind: 'recording-mismatch' });
   });
 });
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { compileConnector } from '../../build/connector.ts';
 import { readDotenv } from '../../live/credentials.ts';
 import { parseSets } from '../../live/inputs.ts';
-import { mergeRecording, parseRecording, RECORDINGS_FILE, recordedNotification, REPLAY_BASE_URL, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
+import { mergeRecording, parseRecording, RECORDINGS_FILE, recordedLine, recordedNotification, REPLAY_BASE_URL, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
 import { operationIds } from '../../live/runner.ts';
 import { simulate, SIMULATE_LIMITS, stepLine, triggerIds, type Notification } from '../../live/simulate.ts';
 import type { Transport } from '../../live/http.ts';
@@ -184,9 +184,10 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') io.stderr.write(`plugboard simulate: ${display(recordingPath)} could not be read (${error instanceof Error ? error.message : String(error)}); writing it anew\n`);
     }
-    const merged = mergeRecording(previous, { connector: id, exchanges: recorded }, (e) => e.run === 'simulate' && e.operationId === operationId);
+    const stats = { kept: 0 };
+    const merged = mergeRecording(previous, { connector: id, exchanges: recorded }, (e) => e.run === 'simulate' && e.operationId === operationId, stats);
     writeFileSync(recordingPath, serializeRecording(merged));
-    io.stderr.write(`Recorded ${recorded.length} exchange${recorded.length === 1 ? '' : 's'} of ${operationId} in ${display(recordingPath)}\n`);
+    io.stderr.write(`${recordedLine(merged, stats.kept, recorded.length, display(recordingPath), operationId)}\n`);
   }
   const meta = { connector: id, trigger: operationId };
   if (format === 'json') io.stdout.write(simulationJson(run, meta));

@@ -14,7 +14,7 @@ import { plural } from '../../core/plural.ts';
 import { readDotenv } from '../../live/credentials.ts';
 import { send, type Transport } from '../../live/http.ts';
 import { parseSets } from '../../live/inputs.ts';
-import { mergeRecording, parseRecording, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
+import { mergeRecording, parseRecording, recordedLine, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
 import { operationIds, runLive, type LiveRun } from '../../live/runner.ts';
 import { summaryLine, updateLines, updateSchema } from '../../live/update-schema.ts';
 import { formatOption, listOption, numberOption, parseCommand, stringOption } from '../args.ts';
@@ -136,6 +136,7 @@ export async function runTest(argv: string[]): Promise<number> {
   const recordingPath = join(folder.dir, RECORDINGS_FILE);
   let transport: Transport | undefined;
   const recorded: RecordedExchange[] = [];
+  const notRecorded: string[] = [];
   if (values.replay) {
     let text: string;
     try {
@@ -150,7 +151,7 @@ export async function runTest(argv: string[]): Promise<number> {
       process.stderr.write(`plugboard test: ${display(recordingPath)} is ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT.usage;
     }
-  } else if (values.record) transport = recorder(send, recorded);
+  } else if (values.record) transport = recorder(send, recorded, notRecorded);
   const operations = listOption(values, 'operation');
   if (operations.length) {
     const { compile } = await import('../../compiler/index.ts');
@@ -173,21 +174,27 @@ export async function runTest(argv: string[]): Promise<number> {
     dotenv: values.replay ? {} : readDotenv(repositoryRoot(folder.dir)),
     ...(transport ? { transport } : {}),
   });
+  let written: Recording | undefined;
+  const stats = { kept: 0 };
   if (values.record && run.redactor) {
     // Redacted as each exchange was recorded; the run's redactor once more over the whole text.
-    // `plugboard simulate --record`'s trigger lives stay: only the test exchanges are recorded anew.
+    // `plugboard simulate --record`'s trigger lives stay: only the test exchanges are recorded anew,
+    // and with --operation only those of the operations this run called.
     let previous: Recording | undefined;
     try {
       previous = parseRecording(readFileSync(recordingPath, 'utf8'));
     } catch {
       previous = undefined; // none yet, or not a recording: written anew
     }
-    writeFileSync(recordingPath, run.redactor.text(serializeRecording(mergeRecording(previous, { connector: id, exchanges: recorded }, (e) => e.run === undefined))));
+    const called = new Set([...operations, ...recorded.map((e) => e.operationId), ...notRecorded]);
+    const replaces = (e: RecordedExchange) => e.run === undefined && (operations.length === 0 || called.has(e.operationId));
+    written = mergeRecording(previous, { connector: id, leftOut: notRecorded, exchanges: recorded }, replaces, stats);
+    writeFileSync(recordingPath, run.redactor.text(serializeRecording(written)));
   }
   const redact = (text: string) => (run.redactor ? run.redactor.text(text) : text);
   // With a machine format, stdout is the report alone; what happened per operation goes to stderr.
   const log = format === 'stylish' ? process.stdout : process.stderr;
-  if (values.record && run.redactor) log.write(`Recorded ${plural(recorded.length, 'exchange')} in ${display(recordingPath)}\n`);
+  if (written) log.write(`${recordedLine(written, stats.kept, recorded.length + notRecorded.length, display(recordingPath))}\n`);
   if (run.missingCredentials.length && !values.replay) log.write(redact(`No credentials for ${run.missingCredentials.join(', ')}; calling without them\n`));
   log.write(redact(operationLines(run)));
   const ctx = await formatContext([{ id, diagnostics: run.diagnostics, operations: run.operations.length }], { command: 'test', format });
