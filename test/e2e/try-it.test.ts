@@ -179,6 +179,28 @@ describe('the Try it panel of plugboard site --dev', () => {
     await page.close();
   });
 
+  it('keeps a custom value of a dependent dropdown when it is filled again (ListIssues labels)', async () => {
+    const page = await open('/connectors/github-issues/ListIssues/');
+    const panel = page.locator('details.try-it');
+    await panel.locator(':scope > summary').click();
+    await page.locator('select[data-key=labels][data-state=loaded]').waitFor({ timeout: 15_000 });
+    await page.locator('select[data-key=owner][data-state=loaded]').waitFor({ timeout: 15_000 });
+    await panel.locator('select[data-key=labels]').selectOption('__plugboard_custom__');
+    const custom = panel.locator('select[data-key=labels] ~ input.try-custom');
+    await custom.fill('bug,ui');
+    const asked = page.waitForRequest((r) => r.url().endsWith('/_plugboard/try/github-issues/values') && (r.postDataJSON() as { parameter: string }).parameter === 'labels', { timeout: 15_000 });
+    await panel.locator('select[data-key=owner]').selectOption((await panel.locator('select[data-key=owner] option').nth(1).getAttribute('value'))!);
+    await asked;
+    await page.locator('select[data-key=labels][data-state=loaded]').waitFor({ timeout: 15_000 });
+    expect(await panel.locator('select[data-key=labels]').inputValue()).toBe('__plugboard_custom__');
+    expect(await custom.isVisible()).toBe(true);
+    await panel.locator('button.try-send').click();
+    await expect.poll(() => panel.locator('.try-status').innerText(), { timeout: 15_000 }).toMatch(/^200 · \d+ ms · mock$/);
+    expect(await panel.locator('.try-request code').innerText()).toContain('labels=bug%2Cui');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows why a dropdown could not be filled, and fills it on Retry', async () => {
     const page = await open('/connectors/the-cat-api/GetBreed/');
     // The dev server's answer when the source operation fails (no network here: the live API is never called).
