@@ -17,7 +17,8 @@ Commands:
   export <id>          Write a connector as OpenAPI 3.1 or a Postman collection
   diff <base> [<head>] What a change does to flows and apps: breaking changes, version bump
   rules                List the rules of \`check\` (--coverage: Swagger Validator codes covered)
-  test <id>            Call the live API (or the mock) and check every response against the definition
+  test <id|folder>     Call the live API (or the mock) and check every response against the
+                       definition (also Power Platform folders)
   mock <id|folder>     Serve a connector (or a Power Platform folder) as a mock API on
                        127.0.0.1, triggers included
   simulate <id> <trigger>

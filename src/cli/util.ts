@@ -38,6 +38,8 @@ export function display(path: string, cwd = process.cwd()): string {
   return sep === '/' ? shown : shown.split(sep).join('/');
 }
 
+/** `file:line:col  severity  message  (rule)`: the one diagnostic that stops a command before its report. */
+export const diagnosticLine = (d: Diagnostic) => `${d.file}:${d.place?.start.line ?? 1}:${d.place?.start.column ?? 1}  ${d.severity}  ${d.message}  (${d.ruleId})`;
 
 /** `1 error, 2 warnings, 1 info`, or `no problems`: the counts of a summary line. */
 export function problemsSummary(diagnostics: readonly Diagnostic[]): string {

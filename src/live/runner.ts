@@ -6,7 +6,7 @@
  * with the live rules, placed on the author's MDX lines (place.ts). What it records and returns is
  * redacted: no credential reaches a report.
  */
-import { compile } from '../compiler/index.ts';
+import { compile, type CompiledConnector } from '../compiler/index.ts';
 import type { ConnectorSource } from '../compiler/load.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { LiveExchange } from '../check/define-rule.ts';
@@ -17,7 +17,7 @@ import { analyze, buildRequest, isObject, type ApiProperties, type HttpRequest, 
 import { findCredentials, Redactor } from './credentials.ts';
 import { send, TransportError, withoutCredentials, type SendOptions, type Transport } from './http.ts';
 import { inputsFor } from './inputs.ts';
-import { compiledOf, liveRules, placeFindings, runLiveRules } from './place.ts';
+import { compiledOf, liveRules, placeFindings, runLiveRules, type LiveFinding } from './place.ts';
 
 export interface LiveOptions extends SendOptions {
   /** The connector's id (its folder name): credential names derive from it. */
@@ -35,6 +35,8 @@ export interface LiveOptions extends SendOptions {
   maxPages?: number;
   transport?: Transport;
   preset?: Preset;
+  /** How the author names a test value where they write it: `testValue` in MDX (the default), `x-ms-test-value` in Swagger JSON. */
+  testValueKey?: string;
 }
 
 export interface OperationRun {
@@ -134,13 +136,35 @@ async function unsubscribe(registration: HttpRequest, location: string, transpor
   }
 }
 
-export async function runLive(load: () => ConnectorSource, options: LiveOptions): Promise<LiveRun> {
-  const preset = options.preset ?? recommended;
+/**
+ * What a live run tests: the compiled connector the live rules read, and how their findings become
+ * diagnostics placed where the author wrote each node (an MDX connector's front-matter, or a Power
+ * Platform folder's JSON, which the CLI composes from the importer's reader).
+ */
+export interface LiveTarget {
+  compiled: CompiledConnector;
+  place: (findings: readonly LiveFinding[]) => Diagnostic[];
+}
+
+/** An MDX connector as a LiveTarget; its compile errors instead when it does not compile. */
+export function mdxTarget(load: () => ConnectorSource, preset: Preset = recommended): LiveTarget | Diagnostic[] {
   const source = load();
   const result = compile(source, { report: createReporter(preset), check: false });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) return { operations: [], diagnostics: errors, missingCredentials: [], redactor: undefined, exchanges: [] };
-  const compiled = compiledOf(result, source.prefix);
+  if (errors.length) return errors;
+  return { compiled: compiledOf(result, source.prefix), place: (findings) => placeFindings(load(), findings, preset) };
+}
+
+/** Tests an MDX connector (mdxTarget, then runLiveOn); a connector that does not compile gives its errors and calls nothing. */
+export async function runLive(load: () => ConnectorSource, options: LiveOptions): Promise<LiveRun> {
+  const target = mdxTarget(load, options.preset);
+  if (Array.isArray(target)) return { operations: [], diagnostics: target, missingCredentials: [], redactor: undefined, exchanges: [] };
+  return runLiveOn(target, options);
+}
+
+export async function runLiveOn(target: LiveTarget, options: LiveOptions): Promise<LiveRun> {
+  const preset = options.preset ?? recommended;
+  const { compiled } = target;
   const swagger = withBaseUrl(compiled.swagger, options.baseUrl);
   const found = findCredentials(options.connectorId, compiled.apiProperties, options.env ?? process.env, options.dotenv ?? {});
   const redactor = new Redactor(swagger, found.secrets);
@@ -159,7 +183,7 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
     const run: OperationRun = { operationId, pages: 0, chained: inputs.chained };
     runs.push(run);
     if (inputs.missing.length) {
-      run.skipped = `no value for the required ${inputs.missing.map((n) => `\`${n}\``).join(', ')} (give ${inputs.missing.length === 1 ? 'it' : 'them'} a \`testValue\`, or \`--set ${inputs.missing[0]}=…\`)`;
+      run.skipped = `no value for the required ${inputs.missing.map((n) => `\`${n}\``).join(', ')} (give ${inputs.missing.length === 1 ? 'it' : 'them'} ${options.testValueKey === undefined ? 'a `testValue`' : `an \`${options.testValueKey}\``}, or \`--set ${inputs.missing[0]}=…\`)`;
       exchanges.push({ operationId, failure: { kind: 'skipped', message: run.skipped } });
       continue;
     }
@@ -223,5 +247,5 @@ export async function runLive(load: () => ConnectorSource, options: LiveOptions)
     }
   }
   const findings = runLiveRules(compiled, exchanges, liveRules(preset));
-  return { operations: runs, diagnostics: placeFindings(load(), findings, preset), missingCredentials: found.missing, redactor, exchanges };
+  return { operations: runs, diagnostics: target.place(findings), missingCredentials: found.missing, redactor, exchanges };
 }

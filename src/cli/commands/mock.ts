@@ -7,7 +7,6 @@
 import { lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileConnector } from '../../build/connector.ts';
-import type { Diagnostic } from '../../core/diagnostic.ts';
 import { plural } from '../../core/plural.ts';
 import { readPowerPlatformDocuments } from '../../import/powerplatform.ts';
 import { SWAGGER_FILE } from '../../import/powerplatform-check.ts';
@@ -16,7 +15,7 @@ import type { ApiProperties, Swagger } from '../../swagger/index.ts';
 import { numberOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId } from '../connector-folder.ts';
 import { resolveJobs } from '../connectors.ts';
-import { EXIT, UsageError, display, problemsSummary } from '../util.ts';
+import { EXIT, UsageError, diagnosticLine, display, problemsSummary } from '../util.ts';
 import { isPowerPlatformFolderArg } from './check-powerplatform.ts';
 
 export const mockHelp = `Usage: plugboard mock <id | Power Platform folder> [options]
@@ -97,9 +96,6 @@ function folderProblem(path: string): string {
   if (!st.isDirectory()) return 'is not a folder';
   return `holds no ${SWAGGER_FILE}`;
 }
-
-/** `file:line:col  message  (rule)`, for the one diagnostic that stops the mock. */
-const diagnosticLine = (d: Diagnostic) => `${d.file}:${d.place?.start.line ?? 1}:${d.place?.start.column ?? 1}  ${d.severity}  ${d.message}  (${d.ruleId})`;
 
 /** A running mock of the command, or the exit code when it did not start (help, usage). */
 export async function startMockCommand(argv: string[], io: MockIo = process): Promise<MockServer | number> {

@@ -7,15 +7,19 @@
  * (src/live/update-schema.ts) and shown as a unified diff; `--dry-run` shows it and writes nothing.
  */
 import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { applyEdits, unifiedDiff, type TextEdit } from '../../check/fix.ts';
 import { loadConnector } from '../../compiler/load.ts';
+import { checkPowerPlatformFolder, SWAGGER_FILE } from '../../import/powerplatform-check.ts';
+import { readConnectorFolder, readPowerPlatformDocuments } from '../../import/powerplatform.ts';
 import { plural } from '../../core/plural.ts';
 import { readDotenv } from '../../live/credentials.ts';
 import { send, type Transport } from '../../live/http.ts';
 import { parseSets } from '../../live/inputs.ts';
 import { mergeRecording, parseRecording, recordedLine, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
-import { operationIds, runLive, type LiveRun } from '../../live/runner.ts';
+import type { LiveFinding } from '../../live/place.ts';
+import { operationIds, runLive, runLiveOn, type LiveRun, type LiveTarget } from '../../live/runner.ts';
+import type { ApiProperties, Swagger } from '../../swagger/index.ts';
 import { summaryLine, updateLines, updateSchema } from '../../live/update-schema.ts';
 import { formatOption, listOption, numberOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder } from '../connector-folder.ts';
@@ -23,9 +27,10 @@ import { FORMATTERS } from '../formatters/index.ts';
 import { terminalText } from '../formatters/stylish.ts';
 import { formatContext } from '../report.ts';
 import { repositoryRoot } from '../../core/repository-root.ts';
-import { EXIT, UsageError, didYouMean, display } from '../util.ts';
+import { EXIT, UsageError, diagnosticLine, didYouMean, display } from '../util.ts';
+import { isPowerPlatformFolderArg } from './check-powerplatform.ts';
 
-export const testHelp = `Usage: plugboard test <id> [options]
+export const testHelp = `Usage: plugboard test <id | Power Platform folder> [options]
 
 Calls the connector's operations on the live API and checks each response: the status
 code is declared (live-status-undeclared), the content type is one it produces
@@ -40,6 +45,11 @@ Inputs come from each parameter's testValue (x-ms-test-value), example, default 
 enum value, or --set. Credentials come from the environment or the repository's .env
 (never written): PLUGBOARD_<ID>_<PARAM> (like PLUGBOARD_THE_CAT_API_API_KEY), or in .env
 also the bare <PARAM> (API_KEY, TOKEN, USERNAME, PASSWORD). They are never printed.
+
+A Power Platform folder (a path holding apiDefinition.swagger.json) is tested as it is:
+findings are placed in its JSON, credentials are named after the folder
+(PLUGBOARD_CONTOSO_TASKS_API_KEY for "Contoso Tasks"); --record, --replay and
+--update-schema write into an MDX connector, so they need one (plugboard import).
 
 Options:
   --operation <id>     Call this operation (repeatable); any method
@@ -115,15 +125,18 @@ export async function runTest(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const format = formatOption(values, 'test');
-  if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard test the-cat-api`', 'test');
-  const id = positionals[0]!;
-  assertSafeId(id, 'test');
+  if (positionals.length !== 1) throw new UsageError('give one connector id, like `plugboard test the-cat-api`, or one Power Platform folder', 'test');
   const { sets, errors } = parseSets(listOption(values, 'set'));
   if (errors.length) throw new UsageError(errors[0]!, 'test');
   const baseUrl = stringOption(values, 'base-url');
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url takes an http or https URL, not \`${baseUrl}\``, 'test');
   const timeoutMs = numberOption(values, 'timeout', 'test', 10, { min: 0.001, max: 600 }) * 1000;
   const maxPages = numberOption(values, 'pages', 'test', 5, { min: 1, max: 50, integer: true });
+  const operations = listOption(values, 'operation');
+  if (isPowerPlatformFolderArg(positionals[0]!)) return testPowerPlatformFolder(positionals[0]!, values, { format, operations, sets, ...(baseUrl !== undefined ? { baseUrl } : {}), timeoutMs, maxPages });
+  const id = positionals[0]!;
+  if (/[\\/]/.test(id)) throw new UsageError(`\`${id}\` is not a Power Platform folder (a folder holding ${SWAGGER_FILE}); give one, or a connector id`, 'test');
+  assertSafeId(id, 'test');
   const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
   const folder = connectorFolder(root, id);
   if ('problem' in folder) {
@@ -152,13 +165,11 @@ export async function runTest(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
   } else if (values.record) transport = recorder(send, recorded, notRecorded);
-  const operations = listOption(values, 'operation');
   if (operations.length) {
     const { compile } = await import('../../compiler/index.ts');
     const { createReporter } = await import('../../check/reporter.ts');
     const { recommended } = await import('../../check/presets.ts');
-    const known = operationIds(compile(load(), { report: createReporter(recommended), check: false }).swagger);
-    for (const name of operations) if (!known.includes(name)) throw new UsageError(`no operation \`${name}\` in ${id}${didYouMean(name, known)}`, 'test');
+    assertOperations(operations, compile(load(), { report: createReporter(recommended), check: false }).swagger, id);
   }
 
   const run = await runLive(load, {
@@ -191,11 +202,33 @@ export async function runTest(argv: string[]): Promise<number> {
     written = mergeRecording(previous, { connector: id, leftOut: notRecorded, exchanges: recorded }, replaces, stats);
     writeFileSync(recordingPath, run.redactor.text(serializeRecording(written)));
   }
+  const { log, redact, failed } = await writeRun(run, id, format, {
+    ...(written ? { recorded: recordedLine(written, stats.kept, recorded.length + notRecorded.length, display(recordingPath)) } : {}),
+    credentialsNote: !values.replay,
+  });
+  if (values['update-schema']) {
+    const again = `plugboard test ${id}${values.replay ? ' --replay' : baseUrl !== undefined ? ` --base-url ${baseUrl}` : ''}`;
+    writeSchemaUpdate(run, load, folder.dir, Boolean(values['dry-run']), log, redact, again);
+  }
+  return failed ? EXIT.errors : EXIT.ok;
+}
+
+/** Refuses an `--operation` the connector does not have, naming the closest. */
+function assertOperations(operations: readonly string[], swagger: Swagger, shown: string): void {
+  const known = operationIds(swagger);
+  for (const name of operations) if (!known.includes(name)) throw new UsageError(`no operation \`${name}\` in ${shown}${didYouMean(name, known)}`, 'test');
+}
+
+/**
+ * The run as the user reads it: the recording line, missing credentials, one line per operation
+ * (stdout with stylish, stderr with a machine format so that stdout is the report alone), the
+ * diagnostics in `format`, and the summary line; everything redacted.
+ */
+async function writeRun(run: LiveRun, id: string, format: string, notes: { recorded?: string; credentialsNote: boolean }) {
   const redact = (text: string) => (run.redactor ? run.redactor.text(text) : text);
-  // With a machine format, stdout is the report alone; what happened per operation goes to stderr.
   const log = format === 'stylish' ? process.stdout : process.stderr;
-  if (written) log.write(`${recordedLine(written, stats.kept, recorded.length + notRecorded.length, display(recordingPath))}\n`);
-  if (run.missingCredentials.length && !values.replay) log.write(redact(`No credentials for ${run.missingCredentials.join(', ')}; calling without them\n`));
+  if (notes.recorded) log.write(`${notes.recorded}\n`);
+  if (run.missingCredentials.length && notes.credentialsNote) log.write(redact(`No credentials for ${run.missingCredentials.join(', ')}; calling without them\n`));
   log.write(redact(operationLines(run)));
   const ctx = await formatContext([{ id, diagnostics: run.diagnostics, operations: run.operations.length }], { command: 'test', format });
   const report = FORMATTERS[format]!(run.diagnostics, ctx);
@@ -203,10 +236,55 @@ export async function runTest(argv: string[]): Promise<number> {
   const failed = run.diagnostics.filter((d) => d.severity === 'error').length;
   const called = run.operations.filter((o) => !o.skipped).length;
   log.write(`Tested ${plural(called, 'operation')} of ${id}${run.operations.length > called ? ` (${run.operations.length - called} skipped)` : ''}: ${failed ? plural(failed, 'failure') : 'no failures'}\n`);
-  if (values['update-schema']) {
-    const again = `plugboard test ${id}${values.replay ? ' --replay' : baseUrl !== undefined ? ` --base-url ${baseUrl}` : ''}`;
-    writeSchemaUpdate(run, load, folder.dir, Boolean(values['dry-run']), log, redact, again);
+  return { log, redact, failed };
+}
+
+interface CommonTestOptions {
+  format: string;
+  operations: string[];
+  sets: ReadonlyMap<string, string>;
+  baseUrl?: string;
+  timeoutMs: number;
+  maxPages: number;
+}
+
+/**
+ * `plugboard test <Power Platform folder>`: its apiDefinition.swagger.json as it is, read as `check`
+ * reads the folder, each finding placed in its JSON at the node it is about. Recording and schema
+ * updates write into a connector folder, so they stay with MDX connectors (`plugboard import` makes one).
+ */
+async function testPowerPlatformFolder(arg: string, values: Record<string, unknown>, common: CommonTestOptions): Promise<number> {
+  const mdxOnly = ['record', 'replay', 'update-schema', 'dry-run', 'connectors'].filter((name) => values[name] !== undefined);
+  if (mdxOnly.length) throw new UsageError(`${mdxOnly.map((n) => `--${n}`).join(', ')} ${mdxOnly.length === 1 ? 'applies' : 'apply'} to MDX connectors, not to a Power Platform folder (\`plugboard import\` makes one of it)`, 'test');
+  const dir = resolve(arg);
+  const shown = display(dir);
+  const read = readPowerPlatformDocuments(dir, shown);
+  if (!('swagger' in read)) {
+    process.stderr.write(`${diagnosticLine(read)}\nplugboard test: nothing to test in ${shown}\n`);
+    return EXIT.errors;
   }
+  const swagger = read.swagger as Swagger;
+  assertOperations(common.operations, swagger, shown);
+  const live = (findings: readonly LiveFinding[]) => {
+    const ids = new Set<string>(findings.map((f) => f.ruleId));
+    const seen = new Set<string>();
+    // The folder's check with the findings as its checks: each lands on its line of the JSON; the rest of that check is not this command's.
+    const outcome = checkPowerPlatformFolder(dir, shown, {}, { read: readConnectorFolder, check: () => [...findings] });
+    return outcome.diagnostics.filter((d) => ids.has(d.ruleId) && !seen.has(d.fingerprint) && seen.add(d.fingerprint));
+  };
+  const target: LiveTarget = { compiled: { swagger, apiProperties: read.apiProperties as ApiProperties, files: [], readme: '', assets: new Map() }, place: live };
+  const run = await runLiveOn(target, {
+    connectorId: basename(dir),
+    operations: common.operations,
+    sets: common.sets,
+    ...(common.baseUrl !== undefined ? { baseUrl: common.baseUrl } : {}),
+    timeoutMs: common.timeoutMs,
+    maxPages: common.maxPages,
+    env: process.env,
+    dotenv: readDotenv(repositoryRoot(dir)),
+    testValueKey: 'x-ms-test-value',
+  });
+  const { failed } = await writeRun(run, shown, common.format, { credentialsNote: true });
   return failed ? EXIT.errors : EXIT.ok;
 }
 
