@@ -21,7 +21,7 @@ Commands:
                        definition (also Power Platform folders)
   mock <id|folder>     Serve a connector (or a Power Platform folder) as a mock API on
                        127.0.0.1, triggers included
-  simulate <id> <trigger>
+  simulate <id|folder> <trigger>
                        Live a trigger's life: subscribe, notify, unsubscribe; or poll N times
 
 Options:

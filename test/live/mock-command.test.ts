@@ -91,7 +91,7 @@ describe('a Power Platform folder', () => {
     const task = await fetch(`${server.url}/v1/tasks/t1`);
     expect(task.status).toBe(200);
     expect(await task.json()).toMatchObject({ id: expect.any(String), done: expect.any(Boolean) });
-    await expect(startMockCommand([dir, '--connectors', CONNECTORS], io().io)).rejects.toThrow(/--connectors applies to connector ids/);
+    await expect(startMockCommand([dir, '--connectors', CONNECTORS], io().io)).rejects.toThrow(/--connectors applies to MDX connectors, not to a Power Platform folder/);
   });
 
   it('with a trailing comma in its JSON: recovered, counted, served', async () => {

@@ -4,7 +4,7 @@
  * that break one step each. Every server listens on 127.0.0.1, every wait is bounded, everything is
  * closed in afterAll.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -280,6 +280,32 @@ describe('runSimulate usage', () => {
     await expect(runSimulate(['github-issues', 'ListIssues', ...at], io().io)).rejects.toThrow(/`ListIssues` is an action, not a trigger; github-issues's triggers: WhenIssueChanged/);
     await expect(runSimulate(['github-issues', 'WhenIssueChanged', '--polls', '51', ...at], io().io)).rejects.toThrow(/--polls expects a whole number from 1 to 50/);
     await expect(runSimulate(['github-issues', 'WhenIssueChanged', '--notify-via-mock', ...at], io().io)).rejects.toThrow(/--notify-via-mock needs --base-url/);
+  });
+});
+
+describe('simulate on a Power Platform folder', () => {
+  it('lives a trigger of the folder as it is, against its mock, and refuses what writes recordings', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'plugboard-simulate-pp-'));
+    try {
+      // mailchimp-audiences as the platform's folder holds it: apiDefinition.swagger.json and apiProperties.json.
+      const folder = join(root, 'Mailchimp Audiences');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'apiDefinition.swagger.json'), JSON.stringify(mailchimp.swagger, null, 2));
+      writeFileSync(join(folder, 'apiProperties.json'), JSON.stringify(mailchimp.apiProperties, null, 2));
+      const mock = await startMockOf(mailchimp);
+      const { out, io: streams } = io();
+      const code = await runSimulate([folder, 'WhenContactSubscribes', '--base-url', `${mock.url}/3.0`, '--set', 'list_id=L1', '--polls', '3', '--feed-via-mock', '2', '--retry-cap', '0'], streams);
+      const text = out.join('');
+      expect(text).toMatch(/^Simulating polling trigger WhenContactSubscribes of .*Mailchimp Audiences at http:\/\/127\.0\.0\.1:\d+\/3\.0\n/);
+      expect(text).toMatch(/✔ gaps each of the 4 queued items started a flow/);
+      expect(text).toMatch(/Every step passed\n$/);
+      expect(code).toBe(0);
+      await expect(runSimulate([folder, 'WhenContactSubscribes', '--record'], io().io)).rejects.toThrow(/--record applies to MDX connectors, not to a Power Platform folder/);
+      await expect(runSimulate([folder, 'WhenContactSubscribe'], io().io)).rejects.toThrow(/no trigger `WhenContactSubscribe` in .*Mailchimp Audiences.*Did you mean `WhenContactSubscribes`\?/);
+      await expect(runSimulate([root, 'WhenContactSubscribes'], io().io)).rejects.toThrow(/holds no apiDefinition\.swagger\.json; give a Power Platform folder/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -95,7 +95,7 @@ describe('plugboard test on a Power Platform folder', () => {
   it('refuses what writes into a connector folder, and a path that is no such folder', async () => {
     await expect(runTest([folder, '--record'])).rejects.toThrow(/--record applies to MDX connectors, not to a Power Platform folder \(`plugboard import` makes one of it\)/);
     await expect(runTest([folder, '--replay', '--update-schema'])).rejects.toThrow(/--replay, --update-schema apply to MDX connectors/);
-    await expect(runTest([work])).rejects.toThrow(/is not a Power Platform folder \(a folder holding apiDefinition\.swagger\.json\); give one, or a connector id/);
+    await expect(runTest([work])).rejects.toThrow(/holds no apiDefinition\.swagger\.json; give a Power Platform folder \(holding apiDefinition\.swagger\.json\) or a connector id/);
     await expect(runTest([folder, '--operation', 'GetTsk'])).rejects.toThrow(/no operation `GetTsk` in .*Did you mean `GetTask`\?/);
   });
 

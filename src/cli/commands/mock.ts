@@ -4,19 +4,16 @@
  * A connector with errors is still served (what compiled is what flows would call); the count of
  * its diagnostics is printed first.
  */
-import { lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileConnector } from '../../build/connector.ts';
 import { plural } from '../../core/plural.ts';
-import { readPowerPlatformDocuments } from '../../import/powerplatform.ts';
-import { SWAGGER_FILE } from '../../import/powerplatform-check.ts';
 import { MOCK_HOST, MOCK_LIMITS, startMock, type MockServer } from '../../live/mock.ts';
 import type { ApiProperties, Swagger } from '../../swagger/index.ts';
 import { numberOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId } from '../connector-folder.ts';
 import { resolveJobs } from '../connectors.ts';
-import { EXIT, UsageError, diagnosticLine, display, problemsSummary } from '../util.ts';
-import { isPowerPlatformFolderArg } from './check-powerplatform.ts';
+import { assertNotAPath, isPowerPlatformFolderArg, readFolderArg, refuseMdxOnly } from '../power-platform-arg.ts';
+import { EXIT, UsageError, problemsSummary } from '../util.ts';
 
 export const mockHelp = `Usage: plugboard mock <id | Power Platform folder> [options]
 
@@ -69,32 +66,19 @@ export interface MockIo {
  */
 function loadDocuments(arg: string, values: Record<string, string | boolean | undefined>, io: MockIo): { id: string; swagger: Swagger; apiProperties: ApiProperties } | number {
   if (isPowerPlatformFolderArg(arg)) {
-    if (values.connectors !== undefined) throw new UsageError('--connectors applies to connector ids, not to a Power Platform folder', 'mock');
-    const shown = display(resolve(arg));
-    const read = readPowerPlatformDocuments(resolve(arg), shown);
-    if (!('swagger' in read)) {
-      io.stderr.write(`${diagnosticLine(read)}\nplugboard mock: nothing to serve from ${shown}\n`);
-      return EXIT.errors;
-    }
-    if (read.diagnostics.length > 0) io.stderr.write(`${shown}: ${problemsSummary(read.diagnostics)} reading it (run \`plugboard check ${shown}\` to see them); serving what was read\n`);
-    return { id: shown, swagger: read.swagger as Swagger, apiProperties: read.apiProperties as ApiProperties };
+    refuseMdxOnly(values, ['connectors'], 'mock');
+    const read = readFolderArg(arg, 'mock', 'serve from', io.stderr);
+    if (typeof read === 'number') return read;
+    if (read.diagnostics.length > 0) io.stderr.write(`${read.shown}: ${problemsSummary(read.diagnostics)} reading it (run \`plugboard check ${read.shown}\` to see them); serving what was read\n`);
+    return { id: read.shown, swagger: read.swagger, apiProperties: read.apiProperties };
   }
-  if (/[\\/]/.test(arg) || arg === '.' || arg === '..') throw new UsageError(`\`${arg}\` ${folderProblem(arg)}; give a Power Platform folder (holding ${SWAGGER_FILE}) or a connector id`, 'mock');
+  assertNotAPath(arg, 'mock');
   assertSafeId(arg, 'mock');
   const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
   const [job] = resolveJobs(root, [arg], 'mock');
   const { result } = compileConnector(job!);
   if (result.diagnostics.length > 0) io.stderr.write(`${arg}: ${problemsSummary(result.diagnostics)} (run \`plugboard check ${arg}\` to see them); serving what compiled\n`);
   return { id: arg, swagger: result.swagger, apiProperties: result.apiProperties };
-}
-
-/** Why a path is not a Power Platform folder. */
-function folderProblem(path: string): string {
-  const st = lstatSync(path, { throwIfNoEntry: false });
-  if (!st) return 'does not exist';
-  if (st.isSymbolicLink()) return 'is a symbolic link, which is not followed';
-  if (!st.isDirectory()) return 'is not a folder';
-  return `holds no ${SWAGGER_FILE}`;
 }
 
 /** A running mock of the command, or the exit code when it did not start (help, usage). */

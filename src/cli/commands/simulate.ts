@@ -19,9 +19,10 @@ import { resolveJobs } from '../connectors.ts';
 import { simulationJson, simulationJunit } from '../formatters/simulation.ts';
 import { terminalText } from '../formatters/stylish.ts';
 import { repositoryRoot } from '../../core/repository-root.ts';
+import { assertNotAPath, isPowerPlatformFolderArg, readFolderArg, refuseMdxOnly } from '../power-platform-arg.ts';
 import { EXIT, UsageError, didYouMean, display, problemsSummary } from '../util.ts';
 
-export const simulateHelp = `Usage: plugboard simulate <id> <triggerOperationId> [options]
+export const simulateHelp = `Usage: plugboard simulate <id | Power Platform folder> <triggerOperationId> [options]
 
 Lives one trigger's life as the platform would, one line per step.
 
@@ -66,6 +67,9 @@ Options:
   --connectors <dir>   Folder holding the connector folders (default: connectors)
   -h, --help           Show this help
 
+A Power Platform folder (a path holding apiDefinition.swagger.json) is simulated as it is;
+--record and --replay write and read an MDX connector's recordings, so they need one.
+
 Credentials come from the environment or .env as for plugboard test; they are never printed.
 The receiver reads bodies up to ${SIMULATE_LIMITS.receiverBytes / 1_048_576} MB.
 
@@ -76,6 +80,35 @@ Exit status: 1 when a step broke (or the connector does not compile), 0 otherwis
 export interface SimulateIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+}
+
+/** What a simulation runs on: the documents, how the connector is named, and its folder. */
+interface Simulated {
+  /** As shown: the connector id, or the folder's path. */
+  id: string;
+  /** What credential names derive from: the id, or the folder's name. */
+  connectorId: string;
+  dir: string;
+  swagger: Swagger;
+  apiProperties: ApiProperties | undefined;
+}
+
+/** An MDX connector compiled as `check` compiles it; exit 1 when it has errors. */
+function compileMdx(id: string, connectors: string | undefined, io: SimulateIo): Simulated | number {
+  const root = resolve(connectors ?? 'connectors');
+  const [job] = resolveJobs(root, [id], 'simulate');
+  const { result } = compileConnector(job!);
+  if (result.diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr.write(`${id}: ${problemsSummary(result.diagnostics)}; run \`plugboard check ${id}\` to see them\n`);
+    return EXIT.errors;
+  }
+  return { id, connectorId: id, dir: job!.dir, swagger: result.swagger as Swagger, apiProperties: result.apiProperties as ApiProperties };
+}
+
+/** A Power Platform folder's documents as they are (read as `check` reads the folder); exit 1 when there is no Swagger object. */
+function readFolder(arg: string, io: SimulateIo): Simulated | number {
+  const read = readFolderArg(arg, 'simulate', 'simulate in', io.stderr);
+  return typeof read === 'number' ? read : { id: read.shown, connectorId: read.connectorId, dir: read.dir, swagger: read.swagger, apiProperties: read.apiProperties };
 }
 
 export async function runSimulate(argv: string[], io: SimulateIo = process): Promise<number> {
@@ -99,8 +132,13 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
     return EXIT.ok;
   }
   if (positionals.length !== 2) throw new UsageError('give a connector id and a trigger, like `plugboard simulate github-issues WhenIssueChanged`', 'simulate');
-  const [id, operationId] = positionals as [string, string];
-  assertSafeId(id, 'simulate');
+  const [arg, operationId] = positionals as [string, string];
+  const folder = isPowerPlatformFolderArg(arg);
+  if (folder) refuseMdxOnly(values, ['record', 'replay', 'connectors'], 'simulate');
+  else {
+    assertNotAPath(arg, 'simulate');
+    assertSafeId(arg, 'simulate');
+  }
   const polls = numberOption(values, 'polls', 'simulate', 3, { min: 1, max: SIMULATE_LIMITS.maxPolls, integer: true });
   const waitMs = numberOption(values, 'wait', 'simulate', SIMULATE_LIMITS.waitMs / 1000, { min: 0, max: 3600 }) * 1000;
   const retryCapMs = numberOption(values, 'retry-cap', 'simulate', values.replay ? 0 : SIMULATE_LIMITS.retryCapMs / 1000, { min: 0, max: 60 }) * 1000;
@@ -118,16 +156,9 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
   const { sets, errors } = parseSets(listOption(values, 'set'));
   if (errors.length) throw new UsageError(errors[0]!, 'simulate');
 
-  const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
-  const [job] = resolveJobs(root, [id], 'simulate');
-  const { result } = compileConnector(job!);
-  const errorsFound = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errorsFound.length) {
-    io.stderr.write(`${id}: ${problemsSummary(result.diagnostics)}; run \`plugboard check ${id}\` to see them\n`);
-    return EXIT.errors;
-  }
-  const swagger = result.swagger as Swagger;
-  const apiProperties = result.apiProperties as ApiProperties | undefined;
+  const loaded = folder ? readFolder(arg, io) : compileMdx(arg, stringOption(values, 'connectors'), io);
+  if (typeof loaded === 'number') return loaded;
+  const { id, connectorId, dir, swagger, apiProperties } = loaded;
   const triggers = triggerIds(swagger, apiProperties);
   if (!triggers.has(operationId)) {
     const all = operationIds(swagger);
@@ -138,7 +169,7 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
 
   let transport: Transport | undefined;
   let replayedNotification: Notification | undefined;
-  const recordingPath = join(job!.dir, RECORDINGS_FILE);
+  const recordingPath = join(dir, RECORDINGS_FILE);
   if (values.replay) {
     const path = recordingPath;
     try {
@@ -155,14 +186,14 @@ export async function runSimulate(argv: string[], io: SimulateIo = process): Pro
   if (stylish) io.stdout.write(`Simulating ${trigger.kind} trigger ${operationId} of ${id}${baseUrl ? ` at ${baseUrl}` : values.replay ? ' from its recordings' : ''}\n`);
   const recorded: RecordedExchange[] | undefined = values.record ? [] : undefined;
   const run = await simulate({
-    connectorId: id,
+    connectorId,
     swagger,
     apiProperties,
     operationId,
     ...(baseUrl !== undefined ? { baseUrl } : values.replay ? { baseUrl: REPLAY_BASE_URL } : {}),
     sets,
     env: values.replay ? {} : process.env,
-    dotenv: values.replay ? {} : readDotenv(repositoryRoot(job!.dir)),
+    dotenv: values.replay ? {} : readDotenv(repositoryRoot(dir)),
     ...(transport ? { transport } : {}),
     timeoutMs,
     waitMs,

@@ -7,11 +7,11 @@
  * (src/live/update-schema.ts) and shown as a unified diff; `--dry-run` shows it and writes nothing.
  */
 import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { applyEdits, unifiedDiff, type TextEdit } from '../../check/fix.ts';
 import { loadConnector } from '../../compiler/load.ts';
-import { checkPowerPlatformFolder, SWAGGER_FILE } from '../../import/powerplatform-check.ts';
-import { readConnectorFolder, readPowerPlatformDocuments } from '../../import/powerplatform.ts';
+import { checkPowerPlatformFolder } from '../../import/powerplatform-check.ts';
+import { readConnectorFolder } from '../../import/powerplatform.ts';
 import { plural } from '../../core/plural.ts';
 import { readDotenv } from '../../live/credentials.ts';
 import { send, type Transport } from '../../live/http.ts';
@@ -19,7 +19,7 @@ import { parseSets } from '../../live/inputs.ts';
 import { mergeRecording, parseRecording, recordedLine, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
 import type { LiveFinding } from '../../live/place.ts';
 import { operationIds, runLive, runLiveOn, type LiveRun, type LiveTarget } from '../../live/runner.ts';
-import type { ApiProperties, Swagger } from '../../swagger/index.ts';
+import type { Swagger } from '../../swagger/index.ts';
 import { summaryLine, updateLines, updateSchema } from '../../live/update-schema.ts';
 import { formatOption, listOption, numberOption, parseCommand, stringOption } from '../args.ts';
 import { assertSafeId, connectorFolder } from '../connector-folder.ts';
@@ -27,8 +27,8 @@ import { FORMATTERS } from '../formatters/index.ts';
 import { terminalText } from '../formatters/stylish.ts';
 import { formatContext } from '../report.ts';
 import { repositoryRoot } from '../../core/repository-root.ts';
-import { EXIT, UsageError, diagnosticLine, didYouMean, display } from '../util.ts';
-import { isPowerPlatformFolderArg } from './check-powerplatform.ts';
+import { assertNotAPath, isPowerPlatformFolderArg, readFolderArg, refuseMdxOnly } from '../power-platform-arg.ts';
+import { EXIT, UsageError, didYouMean, display } from '../util.ts';
 
 export const testHelp = `Usage: plugboard test <id | Power Platform folder> [options]
 
@@ -135,7 +135,7 @@ export async function runTest(argv: string[]): Promise<number> {
   const operations = listOption(values, 'operation');
   if (isPowerPlatformFolderArg(positionals[0]!)) return testPowerPlatformFolder(positionals[0]!, values, { format, operations, sets, ...(baseUrl !== undefined ? { baseUrl } : {}), timeoutMs, maxPages });
   const id = positionals[0]!;
-  if (/[\\/]/.test(id)) throw new UsageError(`\`${id}\` is not a Power Platform folder (a folder holding ${SWAGGER_FILE}); give one, or a connector id`, 'test');
+  assertNotAPath(id, 'test');
   assertSafeId(id, 'test');
   const root = resolve(stringOption(values, 'connectors') ?? 'connectors');
   const folder = connectorFolder(root, id);
@@ -254,16 +254,10 @@ interface CommonTestOptions {
  * updates write into a connector folder, so they stay with MDX connectors (`plugboard import` makes one).
  */
 async function testPowerPlatformFolder(arg: string, values: Record<string, unknown>, common: CommonTestOptions): Promise<number> {
-  const mdxOnly = ['record', 'replay', 'update-schema', 'dry-run', 'connectors'].filter((name) => values[name] !== undefined);
-  if (mdxOnly.length) throw new UsageError(`${mdxOnly.map((n) => `--${n}`).join(', ')} ${mdxOnly.length === 1 ? 'applies' : 'apply'} to MDX connectors, not to a Power Platform folder (\`plugboard import\` makes one of it)`, 'test');
-  const dir = resolve(arg);
-  const shown = display(dir);
-  const read = readPowerPlatformDocuments(dir, shown);
-  if (!('swagger' in read)) {
-    process.stderr.write(`${diagnosticLine(read)}\nplugboard test: nothing to test in ${shown}\n`);
-    return EXIT.errors;
-  }
-  const swagger = read.swagger as Swagger;
+  refuseMdxOnly(values, ['record', 'replay', 'update-schema', 'dry-run', 'connectors'], 'test');
+  const read = readFolderArg(arg, 'test', 'test in', process.stderr);
+  if (typeof read === 'number') return read;
+  const { dir, shown, swagger } = read;
   assertOperations(common.operations, swagger, shown);
   const live = (findings: readonly LiveFinding[]) => {
     const ids = new Set<string>(findings.map((f) => f.ruleId));
@@ -272,9 +266,9 @@ async function testPowerPlatformFolder(arg: string, values: Record<string, unkno
     const outcome = checkPowerPlatformFolder(dir, shown, {}, { read: readConnectorFolder, check: () => [...findings] });
     return outcome.diagnostics.filter((d) => ids.has(d.ruleId) && !seen.has(d.fingerprint) && seen.add(d.fingerprint));
   };
-  const target: LiveTarget = { compiled: { swagger, apiProperties: read.apiProperties as ApiProperties, files: [], readme: '', assets: new Map() }, place: live };
+  const target: LiveTarget = { compiled: { swagger, apiProperties: read.apiProperties, files: [], readme: '', assets: new Map() }, place: live };
   const run = await runLiveOn(target, {
-    connectorId: basename(dir),
+    connectorId: read.connectorId,
     operations: common.operations,
     sets: common.sets,
     ...(common.baseUrl !== undefined ? { baseUrl: common.baseUrl } : {}),
