@@ -49,10 +49,17 @@ export function runLiveRules(compiled: CompiledConnector, exchanges: readonly Li
  * diagnostics); one per fingerprint, so a page that repeats a drift reports it once.
  */
 export function placeFindings(source: ConnectorSource, findings: readonly LiveFinding[], preset: Preset = recommended): Diagnostic[] {
+  return placedFindings(compile(source, { report: createReporter(preset), runChecks: () => [...findings] }).diagnostics, findings);
+}
+
+/**
+ * Of the diagnostics a check made with `findings` injected as its checks, those of the findings
+ * (not the check's own), one per fingerprint, sorted: for an MDX connector and a Power Platform folder alike.
+ */
+export function placedFindings(diagnostics: readonly Diagnostic[], findings: readonly LiveFinding[]): Diagnostic[] {
   const live = new Set<string>(findings.map((f) => f.ruleId));
-  const placed = compile(source, { report: createReporter(preset), runChecks: () => [...findings] });
   const seen = new Set<string>();
-  return sortDiagnostics(placed.diagnostics.filter((d) => live.has(d.ruleId) && !seen.has(d.fingerprint) && seen.add(d.fingerprint)));
+  return sortDiagnostics(diagnostics.filter((d) => live.has(d.ruleId) && !seen.has(d.fingerprint) && seen.add(d.fingerprint)));
 }
 
 /** Compiles the connector `load` gives, checks `exchanges` with the live rules and places the findings. */

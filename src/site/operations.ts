@@ -4,7 +4,7 @@
  * advanced folded, internal hidden), bodies and returns flattened, trigger mechanics, and samples.
  */
 import { buildRequest, definitionName, isObject, isSuccess, METHODS, parameters, Placeholder, responses, type Credentials, type HttpRequest, type Operation, type PathItem, type Swagger } from '../swagger/index.ts';
-import { dynamicInputs, dynamicItemValues, dynamicSource, flattenSchema, isDynamicSchema, PAGE, resolveRef, schemaTable, typeLabel, type SchemaRow } from './schema.ts';
+import { dynamicItemValues, dynamicSource, dynamicValuesOf, flattenSchema, isDynamicSchema, PAGE, resolveRef, schemaTable, typeLabel, type SchemaRow } from './schema.ts';
 
 type Obj = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -182,10 +182,7 @@ export function groupParameters(params: Obj[], definitions: Obj): ParameterGroup
     };
     if (p.default !== undefined) row.default = typeof p.default === 'string' ? p.default : JSON.stringify(p.default);
     if (Array.isArray(p.enum)) row.enum = p.enum.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
-    const dv = dynamicSource(p, 'values');
-    if (dv) row.dynamicValues = dv;
-    const inputs = dv ? dynamicInputs(p) : [];
-    if (inputs.length) row.dynamicInputs = inputs;
+    Object.assign(row, dynamicValuesOf(p));
     if (p.type === 'array' && isObject(p.items)) Object.assign(row, dynamicItemValues(p, p.items));
     add(row);
   }

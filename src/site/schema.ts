@@ -117,12 +117,19 @@ export function dynamicInputs(schema: Obj): string[] {
   return [...names].sort();
 }
 
+/** A field's dropdown: its `x-ms-dynamic-values` source and the fields that source is called with; none without one. */
+export function dynamicValuesOf(schema: Obj): Pick<SchemaRow, 'dynamicValues' | 'dynamicInputs'> {
+  const source = dynamicSource(schema, 'values');
+  if (!source) return {};
+  const inputs = dynamicInputs(schema);
+  return { dynamicValues: source, ...(inputs.length ? { dynamicInputs: inputs } : {}) };
+}
+
 /** An array without choices of its own whose items have them: the designer's multi-select, and what it is called with. */
 export function dynamicItemValues(array: Obj, items: Obj): Pick<SchemaRow, 'dynamicItemValues' | 'dynamicInputs'> {
-  const source = dynamicSource(array, 'values') ? undefined : dynamicSource(items, 'values');
-  if (!source) return {};
-  const inputs = dynamicInputs(items);
-  return { dynamicItemValues: source, ...(inputs.length ? { dynamicInputs: inputs } : {}) };
+  if (dynamicSource(array, 'values')) return {};
+  const { dynamicValues, ...inputs } = dynamicValuesOf(items);
+  return dynamicValues ? { dynamicItemValues: dynamicValues, ...inputs } : {};
 }
 
 function rowOf(path: string, name: string, schema: Obj, definitions: Obj, required: boolean, ref?: string): SchemaRow {
@@ -150,10 +157,7 @@ function rowOf(path: string, name: string, schema: Obj, definitions: Obj, requir
     if (titles.some((t, i) => t !== row.enum![i])) row.enumTitles = titles;
   }
   if (ref) row.ref = ref;
-  const dv = dynamicSource(schema, 'values');
-  if (dv) row.dynamicValues = dv;
-  const inputs = dv ? dynamicInputs(schema) : [];
-  if (inputs.length) row.dynamicInputs = inputs;
+  Object.assign(row, dynamicValuesOf(schema));
   const ds = dynamicSource(schema, 'schema');
   if (ds) row.dynamicSchema = ds;
   if (schema.type === 'array') {

@@ -65,6 +65,27 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/** A select of the panel by its form key, filled from the dev server. */
+const loaded = (page: Page, key: string) => page.locator(`select[data-key="${key}"][data-state=loaded]`).waitFor({ timeout: 15_000 });
+
+/**
+ * Picks the second owner of github-issues' Owner dropdown once both dropdowns are filled, waits for
+ * the values request of the dependent `key` that the change sends, then for `key` filled again.
+ * Gives the owner picked and the JSON of that request.
+ */
+async function changeOwner(page: Page, key: string, beforeChange: () => Promise<void> = async () => undefined): Promise<{ owner: string; asked: unknown }> {
+  const panel = page.locator('details.try-it');
+  await loaded(page, key);
+  await loaded(page, 'owner');
+  await beforeChange();
+  const owner = (await panel.locator('select[data-key=owner] option').nth(1).getAttribute('value'))!;
+  const request = page.waitForRequest((r) => r.url().endsWith('/_plugboard/try/github-issues/values') && (r.postDataJSON() as { parameter: string }).parameter === key, { timeout: 15_000 });
+  await panel.locator('select[data-key=owner]').selectOption(owner);
+  const asked = (await request).postDataJSON() as unknown;
+  await loaded(page, key);
+  return { owner, asked };
+}
+
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const port = await freePort();
@@ -157,14 +178,9 @@ describe('the Try it panel of plugboard site --dev', () => {
     expect(await labels.getAttribute('multiple')).not.toBeNull();
     expect(await labels.getAttribute('data-depends')).toBe('owner repo');
     expect(await panel.locator('.try-depends').first().innerText()).toBe('Choices depend on owner, repo; they are loaded again when one changes.');
-    await page.locator('select[data-key="body/labels"][data-state=loaded]').waitFor({ timeout: 15_000 });
-    await page.locator('select[data-key=owner][data-state=loaded]').waitFor({ timeout: 15_000 });
     // Changing the owner asks ListLabels again, with the owner chosen.
-    const owner = await panel.locator('select[data-key=owner] option').nth(1).getAttribute('value');
-    const asked = page.waitForRequest((r) => r.url().endsWith('/_plugboard/try/github-issues/values') && (r.postDataJSON() as { parameter: string }).parameter === 'body/labels', { timeout: 15_000 });
-    await panel.locator('select[data-key=owner]').selectOption(owner!);
-    expect((await asked).postDataJSON()).toMatchObject({ operationId: 'CreateIssue', parameter: 'body/labels', values: { owner } });
-    await page.locator('select[data-key="body/labels"][data-state=loaded]').waitFor({ timeout: 15_000 });
+    const { owner, asked } = await changeOwner(page, 'body/labels');
+    expect(asked).toMatchObject({ operationId: 'CreateIssue', parameter: 'body/labels', values: { owner } });
     const choices = await labels.locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
     expect(choices.length).toBeGreaterThanOrEqual(1);
     await labels.selectOption(choices.slice(0, 2));
@@ -183,15 +199,11 @@ describe('the Try it panel of plugboard site --dev', () => {
     const page = await open('/connectors/github-issues/ListIssues/');
     const panel = page.locator('details.try-it');
     await panel.locator(':scope > summary').click();
-    await page.locator('select[data-key=labels][data-state=loaded]').waitFor({ timeout: 15_000 });
-    await page.locator('select[data-key=owner][data-state=loaded]').waitFor({ timeout: 15_000 });
-    await panel.locator('select[data-key=labels]').selectOption('__plugboard_custom__');
     const custom = panel.locator('select[data-key=labels] ~ input.try-custom');
-    await custom.fill('bug,ui');
-    const asked = page.waitForRequest((r) => r.url().endsWith('/_plugboard/try/github-issues/values') && (r.postDataJSON() as { parameter: string }).parameter === 'labels', { timeout: 15_000 });
-    await panel.locator('select[data-key=owner]').selectOption((await panel.locator('select[data-key=owner] option').nth(1).getAttribute('value'))!);
-    await asked;
-    await page.locator('select[data-key=labels][data-state=loaded]').waitFor({ timeout: 15_000 });
+    await changeOwner(page, 'labels', async () => {
+      await panel.locator('select[data-key=labels]').selectOption('__plugboard_custom__');
+      await custom.fill('bug,ui');
+    });
     expect(await panel.locator('select[data-key=labels]').inputValue()).toBe('__plugboard_custom__');
     expect(await custom.isVisible()).toBe(true);
     await panel.locator('button.try-send').click();

@@ -17,7 +17,7 @@ import { readDotenv } from '../../live/credentials.ts';
 import { send, type Transport } from '../../live/http.ts';
 import { parseSets } from '../../live/inputs.ts';
 import { mergeRecording, parseRecording, recordedLine, RECORDINGS_FILE, REPLAY_BASE_URL, recorder, replayer, serializeRecording, type RecordedExchange, type Recording } from '../../live/recording.ts';
-import type { LiveFinding } from '../../live/place.ts';
+import { placedFindings, type LiveFinding } from '../../live/place.ts';
 import { operationIds, runLive, runLiveOn, type LiveRun, type LiveTarget } from '../../live/runner.ts';
 import type { Swagger } from '../../swagger/index.ts';
 import { summaryLine, updateLines, updateSchema } from '../../live/update-schema.ts';
@@ -259,13 +259,8 @@ async function testPowerPlatformFolder(arg: string, values: Record<string, unkno
   if (typeof read === 'number') return read;
   const { dir, shown, swagger } = read;
   assertOperations(common.operations, swagger, shown);
-  const live = (findings: readonly LiveFinding[]) => {
-    const ids = new Set<string>(findings.map((f) => f.ruleId));
-    const seen = new Set<string>();
-    // The folder's check with the findings as its checks: each lands on its line of the JSON; the rest of that check is not this command's.
-    const outcome = checkPowerPlatformFolder(dir, shown, {}, { read: readConnectorFolder, check: () => [...findings] });
-    return outcome.diagnostics.filter((d) => ids.has(d.ruleId) && !seen.has(d.fingerprint) && seen.add(d.fingerprint));
-  };
+  // The folder's check with the findings as its checks: each lands on its line of the JSON.
+  const live = (findings: readonly LiveFinding[]) => placedFindings(checkPowerPlatformFolder(dir, shown, {}, { read: readConnectorFolder, check: () => [...findings] }).diagnostics, findings);
   const target: LiveTarget = { compiled: { swagger, apiProperties: read.apiProperties, files: [], readme: '', assets: new Map() }, place: live };
   const run = await runLiveOn(target, {
     connectorId: read.connectorId,
