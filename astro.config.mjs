@@ -13,6 +13,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const srcDir = process.env.PLUGBOARD_SITE_SRC ?? (existsSync(join(here, 'src', 'pages')) ? join(here, 'src') : join(here, 'lib'));
 const config = ['config.ts', 'config.js'].map((name) => join(srcDir, 'site', name)).find((file) => existsSync(file));
 const { connectorRoots, siteBase, siteCwd, siteOutDir } = await import(pathToFileURL(config).href);
+const devReload = ['dev-reload.ts', 'dev-reload.js'].map((name) => join(srcDir, 'site', name)).find((file) => existsSync(file));
+const { dropStartupReloads } = await import(pathToFileURL(devReload).href);
 // Astro's and Vite's caches: in the connector repository's node_modules, never inside the package.
 const cache = resolve(siteCwd(), 'node_modules', '.cache', 'plugboard-site');
 
@@ -52,6 +54,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     cacheDir: join(cache, 'vite'),
+    // The first page opened is not reloaded by the content sync that ran before it (src/site/dev-reload.ts).
+    plugins: [{ name: 'plugboard-startup-reloads', configureServer: (server) => void dropStartupReloads(server) }],
     build: {
       rolldownOptions: {
         onwarn(warning, warn) {

@@ -53,3 +53,34 @@ export function serialRecompiler(compile: (id: string) => Promise<void>): (id: s
     return started;
   };
 }
+
+/** The parts of Vite's dev server `dropStartupReloads` touches. */
+export interface DevServerLike {
+  middlewares: { use(handler: (req: unknown, res: unknown, next: () => void) => void): unknown };
+  environments?: { client?: { hot?: { send: (...args: never[]) => unknown } } };
+}
+
+/**
+ * Vite keeps a full reload sent while no browser is connected and hands it to the first page that
+ * connects (`bufferedMessage` in vite/dist/node/chunks/node.js), for pages that lost the server in a
+ * restart. Astro's first content sync sends one before any page exists, so the first page a user
+ * opened reloaded itself a moment after it showed (closing a Try it panel opened meanwhile). A reload
+ * sent before the server answered any request can reach no page that is out of date: it is dropped.
+ * Gives false when the server lacks the shape this relies on (then nothing is changed).
+ */
+export function dropStartupReloads(server: DevServerLike): boolean {
+  const hot = server.environments?.client?.hot;
+  if (!hot || typeof hot.send !== 'function') return false;
+  let served = false;
+  server.middlewares.use((_req, _res, next) => {
+    served = true;
+    next();
+  });
+  const send = hot.send.bind(hot) as (...args: unknown[]) => unknown;
+  hot.send = ((...args: unknown[]) => {
+    const payload = args[0];
+    if (!served && typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'full-reload') return undefined;
+    return send(...args);
+  }) as typeof hot.send;
+  return true;
+}

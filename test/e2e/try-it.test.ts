@@ -124,6 +124,9 @@ describe('the Try it panel of plugboard site --dev', () => {
   it('lays out the operation as the designer does and fills the dynamic dropdown from the dev server', async () => {
     console.log(`dev server answered its first page after ${startedMs} ms`);
     const page = await open('/connectors/the-cat-api/SearchImages/');
+    // The first page of a fresh dev server is not reloaded under the user (src/site/dev-reload.ts dropStartupReloads).
+    let reloads = 0;
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads++);
     const panel = page.locator('details.try-it');
     await panel.locator(':scope > summary').click();
     // Important first (Breed), then the others; advanced folded under "Show advanced options".
@@ -140,6 +143,7 @@ describe('the Try it panel of plugboard site --dev', () => {
       await page.locator(`select[data-key=${key}][data-state=loaded]`).waitFor({ timeout: 15_000 });
       expect(await page.locator(`select[data-key=${key}] option`).count()).toBeGreaterThan(2);
     }
+    expect(reloads).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'try-it-form.png'), fullPage: true });
     await page.close();
   });

@@ -2,15 +2,16 @@
  * `npm run dev` shows the data of the last edit (src/site/dev-reload.ts, src/content.config.ts):
  * a changed file maps to its connector, compiles of one connector never overlap and the last
  * edit's compile comes last, and a recompiled connector's pages read its new documents although
- * its package folder is the same (documentsOf is keyed by the entry's revision).
+ * its package folder is the same (documentsOf is keyed by the entry's revision). And the first page
+ * opened is not reloaded by a full reload sent before the server answered anything.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildSiteConnector, definitionDetail, operationDetail } from '../../src/site/connectors.ts';
-import { connectorOfPath, serialRecompiler } from '../../src/site/dev-reload.ts';
+import { connectorOfPath, dropStartupReloads, serialRecompiler, type DevServerLike } from '../../src/site/dev-reload.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/connectors', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'plugboard-dev-reload-'));
@@ -96,5 +97,39 @@ describe('a recompiled connector', () => {
       expect(after.issue).toBe(`Edited ${n} times.`);
       previous = after;
     }
+  });
+});
+
+describe('dropStartupReloads', () => {
+  /** A server of the shape Vite's has: a middleware stack and the client environment's hot channel. */
+  function fakeServer() {
+    const sent: unknown[][] = [];
+    const stack: Array<(req: unknown, res: unknown, next: () => void) => void> = [];
+    const server = { middlewares: { use: (h: (req: unknown, res: unknown, next: () => void) => void) => stack.push(h) }, environments: { client: { hot: { send: (...args: never[]) => void sent.push(args) } } } } satisfies DevServerLike;
+    const request = () => {
+      let passed = false;
+      for (const handler of stack) handler({}, {}, () => (passed = true));
+      return passed;
+    };
+    return { server, sent, request, send: (...args: unknown[]) => (server.environments.client.hot.send as (...a: unknown[]) => void)(...args) };
+  }
+
+  it('drops a full reload sent before any request, passes every other message, and reloads once a page was served', () => {
+    const { server, sent, request, send } = fakeServer();
+    expect(dropStartupReloads(server)).toBe(true);
+    send({ type: 'full-reload', path: '*' });
+    send({ type: 'update', updates: [] });
+    send('astro:content-changed', {});
+    expect(sent).toEqual([[{ type: 'update', updates: [] }], ['astro:content-changed', {}]]);
+    expect(request()).toBe(true);
+    send({ type: 'full-reload', path: '*' });
+    expect(sent.at(-1)).toEqual([{ type: 'full-reload', path: '*' }]);
+  });
+
+  it('changes nothing on a server without a client hot channel', () => {
+    const use = vi.fn();
+    expect(dropStartupReloads({ middlewares: { use } })).toBe(false);
+    expect(dropStartupReloads({ middlewares: { use }, environments: { client: {} } })).toBe(false);
+    expect(use).not.toHaveBeenCalled();
   });
 });
