@@ -3,7 +3,8 @@
  * `operationId.name`), else its test value (`x-ms-test-value`, `example`/`x-example`, `default`,
  * the first `enum` value; for an optional parameter only an explicit `x-ms-test-value`), else —
  * for a path parameter `{x}` of a GET — the `x` (or `id`) of the first item an earlier list GET on
- * the parent path returned. A required input with none of these is named, and the operation skipped.
+ * the parent path returned. A required input with none of these (or an empty text for a path
+ * segment) is named, and the operation skipped.
  */
 import { deref, isObject, parameters, type JsonObject, type OperationEntry, type Parameter, type Swagger, type Values } from '../swagger/index.ts';
 
@@ -21,14 +22,23 @@ export function testValue(node: JsonObject, requiredOnly = true): unknown {
   return Array.isArray(node.enum) && node.enum.length ? node.enum[0] : undefined;
 }
 
-/** A body value from a schema: its own test value, else an object of its properties' (required ones must have one). */
+/**
+ * A body value from a schema: its own test value, else an array of its items' one, else an object of
+ * its properties' (required ones must have one).
+ */
 export function bodyValue(swagger: Swagger, schema: unknown, depth = 0): unknown {
   const node = deref(swagger, schema);
   if (!node || depth > MAX_BODY_DEPTH) return undefined;
   // The platform fills the callback address of a webhook registration; a test sends one that goes nowhere.
   if (node['x-ms-notification-url'] === true) return CALLBACK_URL;
   const own = testValue(node);
-  if (own !== undefined || node.type !== 'object' && !isObject(node.properties)) return own;
+  if (own !== undefined) return own;
+  // An array of one item, where its items have a test value (Calendly's `events`, `default` on the items).
+  if (node.type === 'array') {
+    const item = bodyValue(swagger, node.items, depth + 1);
+    return item === undefined ? undefined : [item];
+  }
+  if (node.type !== 'object' && !isObject(node.properties)) return undefined;
   const required = new Set(Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === 'string') : []);
   const out: Record<string, unknown> = {};
   for (const [name, sub] of Object.entries(isObject(node.properties) ? node.properties : {})) {
@@ -37,6 +47,19 @@ export function bodyValue(swagger: Swagger, schema: unknown, depth = 0): unknown
     else if (required.has(name)) return undefined;
   }
   return Object.keys(out).length || required.size === 0 ? out : undefined;
+}
+
+/**
+ * Why `bodyValue` has no value for a schema: the required properties, at any depth it reaches, with
+ * no test value, as paths under `prefix` (`body.allUsers`, `body.config.url`). Empty when it has one.
+ */
+export function missingInBody(swagger: Swagger, schema: unknown, prefix: string, depth = 0): string[] {
+  const node = deref(swagger, schema);
+  if (!node || depth > MAX_BODY_DEPTH || bodyValue(swagger, node, depth) !== undefined) return [];
+  if (node.type !== 'object' && !isObject(node.properties)) return [prefix];
+  const properties = isObject(node.properties) ? node.properties : {};
+  const required = Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === 'string') : [];
+  return required.flatMap((name) => (Object.hasOwn(properties, name) ? missingInBody(swagger, properties[name], `${prefix}.${name}`, depth + 1) : [`${prefix}.${name}`]));
 }
 
 /** `--set` text as the parameter's type: numbers and booleans converted, JSON for a body or an array. */
@@ -112,7 +135,9 @@ export function inputsFor(swagger: Swagger, entry: OperationEntry, sets: Readonl
     }
     const required = p.required === true || p.in === 'path';
     const value = p.in === 'body' ? (required ? bodyValue(swagger, p.schema) : deref(swagger, p.schema)?.['x-ms-test-value']) : testValue(p as unknown as JsonObject, required);
-    if (value !== undefined) {
+    // `default: ""` on a path parameter (corpus: AmazonS3Bucket's region and bucket) is no value: the
+    // request would go to `/aws/s3//`.
+    if (value !== undefined && !(p.in === 'path' && value === '')) {
       values[p.name] = value;
       continue;
     }

@@ -20,7 +20,7 @@ import { analyze, buildRequest, isObject, parameters, type ApiProperties, type H
 import { plural } from '../core/plural.ts';
 import { findCredentials, Redactor } from './credentials.ts';
 import { send, TransportError, withoutCredentials, type HttpResponse, type SendOptions, type Transport } from './http.ts';
-import { inputsFor } from './inputs.ts';
+import { bodyValue, inputsFor, missingInBody } from './inputs.ts';
 import { recorder, recordRequest, type RecordedExchange } from './recording.ts';
 import { withBaseUrl, withoutDynamicHost } from './runner.ts';
 import { SchemaValidator } from './schema-validator.ts';
@@ -272,10 +272,15 @@ async function webhook(ctx: Context, trigger: WebhookTrigger, options: SimulateO
     ctx.log({ name: 'receiver', status: 'ok', text: `listening at ${receiver.url}` });
     const inputs = inputsFor(ctx.swagger, entry, options.sets ?? new Map(), () => undefined);
     const bodyParam = parameters(ctx.swagger, entry.pathItem.node, entry.visit.node).find((p) => p.in === 'body');
-    if (bodyParam && typeof bodyParam.name === 'string') inputs.values[bodyParam.name] = setAt(inputs.values[bodyParam.name], trigger.callback, receiver.url);
-    const missing = inputs.missing.filter((n) => n !== bodyParam?.name);
+    const bodyName = bodyParam && typeof bodyParam.name === 'string' ? bodyParam.name : undefined;
+    // A registration always carries a body (the callback is in it), so the body's required fields need
+    // values even where the parameter is optional (Calendly's); the callback is filled in here.
+    const body = bodyName === undefined ? undefined : (inputs.values[bodyName] ?? bodyValue(ctx.swagger, bodyParam!.schema));
+    const bodyMissing = bodyName !== undefined && body === undefined ? missingInBody(ctx.swagger, bodyParam!.schema, bodyName) : [];
+    if (bodyName !== undefined) inputs.values[bodyName] = setAt(body, trigger.callback, receiver.url);
+    const missing = [...inputs.missing.filter((n) => n !== bodyName), ...bodyMissing];
     if (missing.length) {
-      ctx.log({ name: 'subscribe', status: 'fail', text: `not sent: no value for the required ${missing.map((n) => `\`${n}\``).join(', ')} (give it a testValue, or --set ${missing[0]}=…)` });
+      ctx.log({ name: 'subscribe', status: 'fail', text: `not sent: no value for the required ${missing.map((n) => `\`${n}\``).join(', ')} (give it a testValue, or --set ${missing[0]!.split('.')[0]}=…)` });
       return received;
     }
     const request = buildRequest({ swagger: ctx.swagger, apiProperties: ctx.apiProperties }, trigger.operationId, inputs.values, ctx.credentials);

@@ -12,8 +12,8 @@ import { connectorFromFiles } from '../../src/compiler/load.ts';
 import { CONNECTOR, WEBHOOK_TRIGGER } from '../../src/check/examples.ts';
 import { credentialNames, parseDotenv, Redactor } from '../../src/live/credentials.ts';
 import { retryAfterMs } from '../../src/live/http.ts';
-import { CALLBACK_URL } from '../../src/live/inputs.ts';
-import type { Swagger } from '../../src/swagger/index.ts';
+import { bodyValue, CALLBACK_URL, inputsFor, missingInBody } from '../../src/live/inputs.ts';
+import { analyze, type Swagger } from '../../src/swagger/index.ts';
 import { runLive } from '../../src/live/runner.ts';
 import { capture, json, startServer, type TestServer } from './helpers.ts';
 
@@ -124,6 +124,32 @@ describe('inputs', () => {
     } finally {
       await items.close();
     }
+  });
+
+  it('takes an empty default of a path parameter for no value, and gets it from the list before', () => {
+    const swagger: Swagger = {
+      swagger: '2.0',
+      info: { title: 'S3', version: '1' },
+      paths: {
+        '/buckets': { get: { operationId: 'ListBuckets', responses: { '200': { description: 'ok' } } } },
+        '/buckets/{bucket}': { get: { operationId: 'GetBucket', parameters: [{ name: 'bucket', in: 'path', required: true, type: 'string', default: '' }], responses: { '200': { description: 'ok' } } } },
+      },
+    };
+    const entry = analyze(swagger).operationsById.get('GetBucket')!;
+    expect(inputsFor(swagger, entry, new Map(), () => undefined)).toEqual({ values: {}, missing: ['bucket'], chained: [] });
+    expect(inputsFor(swagger, entry, new Map(), () => ({ body: [{ bucket: 'b1' }], operationId: 'ListBuckets' }))).toEqual({ values: { bucket: 'b1' }, missing: [], chained: ['bucket from ListBuckets'] });
+    // Said outright, it is sent as said.
+    expect(inputsFor(swagger, entry, new Map([['bucket', '']]), () => undefined).values).toEqual({ bucket: '' });
+  });
+
+  it('builds a body from test values: an array of one item where its items have one, and names the required fields that have none', () => {
+    const swagger: Swagger = { swagger: '2.0', info: { title: 'B', version: '1' }, paths: {} };
+    const schema = { type: 'object', required: ['events', 'scope', 'owner'], properties: { events: { type: 'array', items: { type: 'string', default: 'invitee.created' } }, scope: { type: 'string', default: 'organization' }, owner: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } };
+    expect(bodyValue(swagger, schema)).toBeUndefined();
+    expect(missingInBody(swagger, schema, 'body')).toEqual(['body.owner.id']);
+    const complete = { ...schema, properties: { ...schema.properties, owner: { type: 'object', properties: { id: { type: 'string', 'x-ms-test-value': 'u1' } } } } };
+    expect(bodyValue(swagger, complete)).toEqual({ events: ['invitee.created'], scope: 'organization', owner: { id: 'u1' } });
+    expect(missingInBody(swagger, complete, 'body')).toEqual([]);
   });
 
   it('reads .env lines and names credentials after the connection parameters', () => {

@@ -309,6 +309,44 @@ describe('simulate on a Power Platform folder', () => {
   });
 });
 
+describe('simulate: a subscription body with required fields', () => {
+  it('names the fields a subscription lacks instead of sending it without them, and sends it once --set gives them', async () => {
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 'Hooks', version: '1.0' },
+      host: 'api.example.com',
+      basePath: '/',
+      paths: {
+        '/hooks': {
+          'x-ms-notification-content': { schema: { type: 'object' } },
+          post: {
+            operationId: 'OnEvent',
+            'x-ms-trigger': 'single',
+            parameters: [{ name: 'body', in: 'body', required: true, schema: { type: 'object', required: ['url', 'events'], properties: { url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' }, events: { type: 'array', items: { type: 'string' } } } } }],
+            responses: { '201': { description: 'created' } },
+          },
+        },
+        '/hooks/{id}': { delete: { operationId: 'DeleteHook', 'x-ms-visibility': 'internal', parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'ok' } } } },
+      },
+    };
+    const root = mkdtempSync(join(tmpdir(), 'plugboard-simulate-body-'));
+    try {
+      const folder = join(root, 'Hooks');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+      const mock = await startMockOf({ swagger } as Parameters<typeof startMock>[0]);
+      const lacking = io();
+      expect(await runSimulate([folder, 'OnEvent', '--base-url', mock.url, '--notify-via-mock'], lacking.io)).toBe(1);
+      expect(lacking.out.join('')).toContain('✖ subscribe not sent: no value for the required `body.events` (give it a testValue, or --set body=…)');
+      const given = io();
+      expect(await runSimulate([folder, 'OnEvent', '--base-url', mock.url, '--notify-via-mock', '--set', 'body={"events":["created"]}'], given.io)).toBe(0);
+      expect(given.out.join('')).toMatch(/✔ subscribe POST …\/hooks → 201/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('simulate --record / --replay / --format', () => {
   it('records a webhook and a polling run beside the test exchanges, and replays them offline with the same steps', async () => {
     const root = mkdtempSync(join(tmpdir(), 'plugboard-simulate-'));
