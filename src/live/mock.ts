@@ -11,7 +11,7 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deref, isObject, isSuccess, responses, type ApiProperties, type Json, type JsonObject, type Operation, type Response, type Swagger } from '../swagger/index.ts';
+import { deref, isObject, isSuccess, nextLinkNameOf, responses, type ApiProperties, type Json, type JsonObject, type Operation, type Response, type Swagger } from '../swagger/index.ts';
 import { checkRequest } from './request-check.ts';
 import { basePathOf, matchRoute, routesOf, type Route } from './routes.ts';
 import { sample } from './sample.ts';
@@ -77,6 +77,8 @@ export interface Delivery {
 export interface MockServer {
   /** `http://127.0.0.1:<port>`. */
   url: string;
+  /** `url` and the connector's basePath: what `test` and `simulate` take as `--base-url`. */
+  baseUrl: string;
   port: number;
   /** Operations served. */
   operations: number;
@@ -121,8 +123,9 @@ export async function startMock(connector: MockConnector, options: MockOptions =
   mock.origin = `http://${MOCK_HOST}:${port}`;
   return {
     url: mock.origin,
+    baseUrl: `${mock.origin}${basePathOf(mock.swagger)}`,
     port,
-    operations: mock.routes.length,
+    operations: mock.routes.filter((r) => !r.routed).length,
     subscriptions: () => [...mock.subscriptions.values()].map((s) => ({ ...s })),
     close: () =>
       new Promise<void>((resolve) => {
@@ -150,7 +153,7 @@ class Mock {
 
   constructor(connector: MockConnector, options: MockOptions) {
     this.swagger = isObject(connector.swagger) ? connector.swagger : {};
-    this.routes = routesOf(this.swagger);
+    this.routes = routesOf(this.swagger, connector.apiProperties);
     this.validator = new SchemaValidator(this.swagger);
     this.triggers = triggersOf(this.swagger, connector.apiProperties);
     this.limits = { ...MOCK_LIMITS, ...options.limits };
@@ -188,8 +191,18 @@ class Mock {
     if (match.kind === 'none') {
       throw new Answer(404, { error: `No operation at ${method} ${rawPath.slice(0, 200)}`, ...(match.closest ? { closest: match.closest } : {}) });
     }
-    const { route } = match;
-    const checked = checkRequest(this.swagger, { route, path: match.path, query, headers: req.headers, body }, this.validator);
+    let { route } = match;
+    let checked = checkRequest(this.swagger, { route, path: match.path, query, headers: req.headers, body }, this.validator);
+    // Operations a policy sends to one endpoint (Calendly's two webhook registrations): the request is
+    // the first of them it is valid for, as the API would tell them apart by what they carry.
+    for (const sibling of 'error' in checked ? this.routes.filter((r) => r !== route && r.method === route.method && r.template === route.template) : []) {
+      const again = checkRequest(this.swagger, { route: sibling, path: match.path, query, headers: req.headers, body }, this.validator);
+      if (!('error' in again)) {
+        route = sibling;
+        checked = again;
+        break;
+      }
+    }
     if ('error' in checked) throw new Answer(400, { ...checked });
     const trigger = route.operation.operationId !== undefined ? this.triggers.get(route.operation.operationId) : undefined;
     if (trigger?.kind === 'webhook') return this.register(trigger, route, checked.body, res);
@@ -206,7 +219,14 @@ class Mock {
       const list = responses(this.swagger, operation);
       const success = list.find((r) => /^2\d\d$/.test(r.status)) ?? list.find((r) => isSuccess(r.status));
       const status = success && /^2\d\d$/.test(success.status) ? Number(success.status) : 200;
-      const body = success ? (exampleOf(operation, success.status, success.response, this.swagger) ?? madeBody(this.swagger, success.response)) : undefined;
+      let body = success ? (exampleOf(operation, success.status, success.response, this.swagger) ?? madeBody(this.swagger, success.response)) : undefined;
+      // One page: a made next link ("string") would send a client to a path served by nothing, and an
+      // example's (the real API's address) off this machine. (An example is the document's own object.)
+      const nextLink = nextLinkNameOf(operation);
+      if (nextLink !== undefined && isObject(body) && nextLink in body) {
+        body = structuredClone(body);
+        delete body[nextLink];
+      }
       made = { status, response: success?.response, body };
       this.bodies.set(route, made);
     }
@@ -293,14 +313,31 @@ class Mock {
 
   private async notify(trigger: WebhookTrigger, given: Json | undefined): Promise<JsonObject> {
     const payload = given ?? (trigger.payload ? sample(this.swagger, trigger.payload) : {});
-    const targets = [...this.subscriptions.values()].filter((s) => s.operationId === trigger.operationId);
+    const targets = [...this.subscriptions.values()].filter((s) => s.operationId === trigger.operationId || this.sharesEndpoint(s.operationId, trigger.operationId));
     const delivered = await Promise.all(targets.map((s) => deliver(s, payload, this.limits.notifyTimeoutMs)));
     return { trigger: trigger.operationId, payload, delivered: delivered as unknown as Json[] };
   }
 
+  /**
+   * True when a policy sends both operations to one endpoint (LawVu's webhook triggers all register at
+   * `POST /account-apis/v1/webhooks/subscriptions`; Calendly sends one trigger to the other's path):
+   * a registration there may have been meant for either, so its subscription is notified for both.
+   */
+  private sharesEndpoint(a: string, b: string): boolean {
+    // Two operations' Swagger paths never coincide: a shared endpoint is always one a policy made.
+    const endpoints = (id: string) => new Set(this.routes.filter((r) => r.operation.operationId === id).map((r) => `${r.method} ${r.template}`));
+    const of = endpoints(a);
+    return [...endpoints(b)].some((e) => of.has(e));
+  }
+
   private info(): JsonObject {
     return {
-      operations: this.routes.map((r) => ({ operationId: r.operation.operationId ?? null, method: r.method, path: r.template })),
+      operations: this.routes
+        .filter((r) => !r.routed)
+        .map((r) => {
+          const routed = this.routes.find((other) => other.routed && other.operation === r.operation);
+          return { operationId: r.operation.operationId ?? null, method: r.method, path: r.template, ...(routed ? { routedTo: `${routed.method} ${routed.template}` } : {}) };
+        }),
       triggers: [...this.triggers.values()].map((t) => ({ operationId: t.operationId, kind: t.kind })),
       subscriptions: this.subscriptions.size,
     };

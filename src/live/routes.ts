@@ -6,7 +6,7 @@
  * with the most literal text wins (`/lists/search` before `/lists/{id}`).
  */
 import { closest } from 'fastest-levenshtein';
-import { analyze, parametersOf, type NonBodyParameter, type OperationEntry, type Swagger } from '../swagger/index.ts';
+import { analyze, parametersOf, policiesFor, routeTarget, type ApiProperties, type NonBodyParameter, type OperationEntry, type Swagger } from '../swagger/index.ts';
 
 export interface Route {
   operation: OperationEntry;
@@ -18,6 +18,8 @@ export interface Route {
   literal: number;
   /** Path parameters written with `x-ms-url-encoding: double`. */
   double: ReadonlySet<string>;
+  /** Where a `routerequesttoendpoint` policy sends the operation, rather than its Swagger path. */
+  routed: boolean;
 }
 
 interface Segment {
@@ -38,21 +40,35 @@ export function basePathOf(swagger: Swagger): string {
   return base === '' || base.startsWith('/') ? base : `/${base}`;
 }
 
-/** Every operation's route, most literal first. */
-export function routesOf(swagger: Swagger): Route[] {
+/**
+ * Every operation's route, most literal first. An operation a `routerequesttoendpoint` policy of
+ * `apiProperties` sends elsewhere is also served where it is sent (`/2/issue/createmeta` for JIRA's
+ * `/issue/createmeta`), since a client building requests as the platform does (the request builder,
+ * so `plugboard test`) calls the API there; a routed path holding a policy expression is not served.
+ */
+export function routesOf(swagger: Swagger, apiProperties?: ApiProperties): Route[] {
   const base = basePathOf(swagger);
   const analysis = analyze(swagger);
   const routes: Route[] = [];
   for (const operation of analysis.operations) {
-    const template = `${base}/${operation.path.replace(/^\/+/, '')}`;
-    const segments = template.split('/').slice(1).map(segmentOf);
-    const literal = template.replace(/\{[^}]*\}/g, '').length;
     const double = new Set<string>();
     for (const { node } of parametersOf(analysis, operation.visit)) {
       const p = node as NonBodyParameter;
       if (p.in === 'path' && p['x-ms-url-encoding'] === 'double' && typeof p.name === 'string') double.add(p.name);
     }
-    routes.push({ operation, method: operation.method.toUpperCase(), template, segments, literal, double });
+    const add = (path: string, method: string, routed: boolean) => {
+      const template = `${base}/${path.replace(/^\/+/, '')}`;
+      const segments = template.split('/').slice(1).map(segmentOf);
+      const literal = template.replace(/\{[^}]*\}/g, '').length;
+      routes.push({ operation, method: method.toUpperCase(), template, segments, literal, double, routed });
+    };
+    add(operation.path, operation.method, false);
+    const routed = operation.operationId === undefined ? {} : policiesFor(apiProperties, operation.operationId).reduce((to, policy) => ({ ...to, ...routeTarget(policy) }), {} as ReturnType<typeof routeTarget>);
+    if ((routed.path !== undefined || routed.method !== undefined) && !(routed.path ?? '').includes('@')) {
+      const path = routed.path ?? operation.path;
+      const method = routed.method ?? operation.method;
+      if (path !== operation.path || method !== operation.method) add(path, method, true);
+    }
   }
   return routes.sort((a, b) => b.literal - a.literal);
 }

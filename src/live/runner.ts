@@ -13,7 +13,7 @@ import type { LiveExchange } from '../check/define-rule.ts';
 import { recommended, type Preset } from '../check/presets.ts';
 import { createReporter } from '../check/reporter.ts';
 import { webhookOf } from '../check/webhook.ts';
-import { analyze, buildRequest, isObject, type ApiProperties, type HttpRequest, type OperationEntry, type Swagger } from '../swagger/index.ts';
+import { analyze, buildRequest, isObject, nextLinkNameOf, type ApiProperties, type HttpRequest, type OperationEntry, type Swagger } from '../swagger/index.ts';
 import { findCredentials, Redactor } from './credentials.ts';
 import { send, TransportError, withoutCredentials, type SendOptions, type Transport } from './http.ts';
 import { inputsFor } from './inputs.ts';
@@ -95,12 +95,6 @@ function selected(swagger: Swagger, names: readonly string[] | undefined): Opera
   const entries = [...byId.values()].filter((e) => e.method === 'get' || e.method === 'head');
   const depth = (e: OperationEntry) => (e.path.match(/\{/g) ?? []).length;
   return entries.map((e, i) => [e, i] as const).sort((a, b) => depth(a[0]) - depth(b[0]) || a[1] - b[1]).map(([e]) => e);
-}
-
-function nextLinkName(entry: OperationEntry): string | undefined {
-  const pageable = entry.visit.node['x-ms-pageable'];
-  if (!isObject(pageable)) return undefined;
-  return typeof pageable.nextLinkName === 'string' ? pageable.nextLinkName : undefined;
 }
 
 function parse(body: string): unknown {
@@ -225,7 +219,7 @@ export async function runLiveOn(target: LiveTarget, options: LiveOptions): Promi
         run.unsubscribed = await unsubscribe(request, record.headers.location, transport, { ...sendOptions, operationId });
       }
       // Paging: the next link, followed as a GET with the same credentials on the same origin only.
-      const name = nextLinkName(entry);
+      const name = nextLinkNameOf(entry.visit.node);
       const next = name && isObject(body) ? body[name] : undefined;
       if (typeof next !== 'string' || next === '') break;
       if (page === maxPages) {

@@ -5,7 +5,7 @@
  * README.md ("Policy templates").
  */
 import { Placeholder, type Piece } from './placeholder.ts';
-import { isObject, type ApiProperties, type JsonObject } from './types.ts';
+import { isMethod, isObject, type ApiProperties, type JsonObject, type Method } from './types.ts';
 
 export interface Policy {
   /** Lower-cased: the platform matches template ids without regard to case. */
@@ -41,6 +41,18 @@ export function policiesFor(apiProperties: ApiProperties | undefined, operationI
     });
   }
   return out;
+}
+
+/**
+ * Where a `routerequesttoendpoint` instance sends the request: its `newPath` (from the basePath, with
+ * a leading `/`) and its `httpMethod` when that is a method rather than an expression such as
+ * `@Request.OriginalHTTPMethod` (then the method stays). Both undefined for other templates.
+ */
+export function routeTarget(policy: Policy): { path?: string; method?: Method } {
+  if (policy.templateId !== 'routerequesttoendpoint') return {};
+  const newPath = policy.get('newPath');
+  const method = policy.get('httpMethod')?.toLowerCase();
+  return { ...(newPath ? { path: `/${newPath.replace(/^\/+/, '')}` } : {}), ...(method && isMethod(method) ? { method } : {}) };
 }
 
 /** Where a policy expression reads its values from. */

@@ -7,8 +7,8 @@
 import { authPart, securitySchemeFor, type Credentials } from './auth.ts';
 import { parameters } from './parameters.ts';
 import { Placeholder, render, type Piece } from './placeholder.ts';
-import { evaluate, policiesFor, type ExpressionScope } from './policies.ts';
-import { isMethod, isObject, type ApiProperties, type CollectionFormat, type NonBodyParameter, type Operation, type Parameter, type Swagger } from './types.ts';
+import { evaluate, policiesFor, routeTarget, type ExpressionScope } from './policies.ts';
+import { isObject, type ApiProperties, type CollectionFormat, type NonBodyParameter, type Operation, type Parameter, type Swagger } from './types.ts';
 import { analyze } from './walk.ts';
 
 export type { Credentials };
@@ -200,10 +200,9 @@ export function buildRequest(connector: Connector, operationId: string, values: 
         break;
       }
       case 'routerequesttoendpoint': {
-        const newPath = policy.get('newPath');
-        if (newPath) path = `/${newPath.replace(/^\/+/, '')}`;
-        const newMethod = policy.get('httpMethod')?.toLowerCase();
-        if (newMethod && isMethod(newMethod)) method = newMethod.toUpperCase();
+        const target = routeTarget(policy);
+        if (target.path) path = target.path;
+        if (target.method) method = target.method.toUpperCase();
         break;
       }
     }

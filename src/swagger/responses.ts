@@ -24,3 +24,14 @@ export function responses(swagger: Swagger, operation: Operation): StatusRespons
 export function isSuccess(status: string): boolean {
   return /^2\d\d$/.test(status) || status === 'default';
 }
+
+/**
+ * The property of a response body holding the next page's URL: `x-ms-pageable.nextLinkName`
+ * (../shared/docs/platform-format.md, x-ms-pageable); undefined when the operation does not page
+ * (no extension, or `nextLinkName: null`).
+ */
+export function nextLinkNameOf(operation: Operation): string | undefined {
+  const pageable = operation['x-ms-pageable'];
+  if (!isObject(pageable)) return undefined;
+  return typeof pageable.nextLinkName === 'string' && pageable.nextLinkName !== '' ? pageable.nextLinkName : undefined;
+}

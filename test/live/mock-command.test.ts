@@ -88,7 +88,10 @@ describe('a Power Platform folder', () => {
     started.push(server);
     expect(err).toEqual([]);
     expect(out[0]).toMatch(/^Mock of .*tasks listening on http:\/\/127\.0\.0\.1:\d+ \(1 operation\)\n$/);
-    const task = await fetch(`${server.url}/v1/tasks/t1`);
+    // The address test and simulate take: the basePath included.
+    expect(out[1]).toBe(`Base URL: ${server.url}/v1 (for test and simulate --base-url)\n`);
+    expect(server.baseUrl).toBe(`${server.url}/v1`);
+    const task = await fetch(`${server.baseUrl}/tasks/t1`);
     expect(task.status).toBe(200);
     expect(await task.json()).toMatchObject({ id: expect.any(String), done: expect.any(Boolean) });
     await expect(startMockCommand([dir, '--connectors', CONNECTORS], io().io)).rejects.toThrow(/--connectors applies to MDX connectors, not to a Power Platform folder/);

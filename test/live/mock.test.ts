@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/live/mock.ts';
-import type { Swagger } from '../../src/swagger/index.ts';
+import { buildRequest, type Swagger } from '../../src/swagger/index.ts';
 import { bundled } from './mock-connectors.ts';
 
 const servers: Array<{ close(): unknown }> = [];
@@ -27,6 +27,22 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 
 const post = (url: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   fetch(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers });
+
+/** A webhook callback receiver on 127.0.0.1, answering `status`; gives the bodies it received. */
+async function startCallback(status: number, path = '/flow'): Promise<{ url: string; received: string[] }> {
+  const received: string[] = [];
+  const callback: Server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => {
+      received.push(text);
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((done) => callback.listen(0, '127.0.0.1', done));
+  servers.push(callback);
+  return { url: `http://127.0.0.1:${(callback.address() as { port: number }).port}${path}`, received };
+}
 
 describe('github-issues', () => {
   let m: MockServer;
@@ -75,19 +91,8 @@ describe('github-issues', () => {
   });
 
   it('registers a webhook, posts a notification to its callback, and deletes it', async () => {
-    const received: string[] = [];
-    const callback: Server = createServer((req, res) => {
-      let text = '';
-      req.on('data', (c) => (text += c));
-      req.on('end', () => {
-        received.push(text);
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((done) => callback.listen(0, '127.0.0.1', done));
-    servers.push(callback);
-    const address = callback.address() as { port: number };
-    const hook = { name: 'web', active: true, events: ['issues'], config: { content_type: 'json', insecure_ssl: '0', url: `http://127.0.0.1:${address.port}/flow` } };
+    const { url, received } = await startCallback(202);
+    const hook = { name: 'web', active: true, events: ['issues'], config: { content_type: 'json', insecure_ssl: '0', url } };
     const registered = await post(`${m.url}/repos/octo/hello/hooks`, hook);
     expect(registered.status).toBe(201);
     const location = registered.headers.get('location')!;
@@ -182,6 +187,8 @@ describe('examples and content types', () => {
       '/lists/{id}': { get: { operationId: 'ById', parameters: [{ name: 'id', in: 'path', required: true, type: 'integer' }], responses: { '200': { description: 'ok' } } } },
       '/lists/search': { get: { operationId: 'Search', parameters: [{ name: 'tags', in: 'query', type: 'array', items: { type: 'integer' }, collectionFormat: 'pipes' }], responses: { '200': { description: 'ok', schema: { type: 'string', enum: ['search'] } } } } },
       '/form': { post: { operationId: 'Form', consumes: ['application/x-www-form-urlencoded'], parameters: [{ name: 'n', in: 'formData', required: true, type: 'number', maximum: 10 }], responses: { '200': { description: 'ok' } } } },
+      '/pages': { get: { operationId: 'Pages', 'x-ms-pageable': { nextLinkName: '@odata.nextLink' }, responses: { '200': { description: 'ok', schema: { type: 'object', properties: { value: { type: 'array', items: { type: 'string' } }, '@odata.nextLink': { type: 'string' } } } } } } },
+      '/pages-example': { get: { operationId: 'PagesExample', 'x-ms-pageable': { nextLinkName: 'nextLink' }, responses: { '200': { description: 'ok', schema: { type: 'object' } } }, 'x-ms-examples': { One: { responses: { '200': { body: { value: [1], nextLink: 'https://api.example.com/v1/pages-example?page=2' } } } } } } },
     },
     definitions: { Thing: { type: 'object', example: { from: 'schema example' }, properties: { a: { type: 'string' } } } },
   };
@@ -217,10 +224,97 @@ describe('examples and content types', () => {
     expect(await json(await post(`${m.url}/v1/form`, '', form))).toMatchObject({ parameter: 'n', in: 'formData' });
   });
 
+  it('serves one page of a pageable operation: no next link, made or from an example, and the document untouched', async () => {
+    const made = await json(await fetch(`${m.baseUrl}/pages`));
+    expect(made).toEqual({ value: ['value'] });
+    expect(await json(await fetch(`${m.baseUrl}/pages-example`))).toEqual({ value: [1] });
+    const example = (swagger.paths!['/pages-example']!.get!['x-ms-examples'] as { One: { responses: { '200': { body: Record<string, unknown> } } } }).One.responses['200'].body;
+    expect(example.nextLink).toBe('https://api.example.com/v1/pages-example?page=2');
+  });
+
   it('lists operations and triggers at /_plugboard', async () => {
     const info = await json(await fetch(`${m.url}/_plugboard`));
-    expect(info.operations).toHaveLength(8);
+    expect(info.operations).toHaveLength(10);
     expect(info.triggers).toEqual([]);
+  });
+});
+
+describe('routerequesttoendpoint policies', () => {
+  // As JIRA's and Planner's folders do: the Swagger path is the card's, the policy the API's.
+  const swagger: Swagger = {
+    swagger: '2.0',
+    info: { title: 'Routed', version: '1.0' },
+    host: 'api.example.com',
+    basePath: '/rest/api',
+    paths: {
+      '/issue/{key}': { get: { operationId: 'GetIssue', parameters: [{ name: 'key', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'ok', schema: { type: 'object', properties: { key: { type: 'string' } } } } } } },
+      '/me/groups': { get: { operationId: 'ListGroups', responses: { '200': { description: 'ok', schema: { type: 'array', items: { type: 'string' } } } } } },
+      '/elsewhere': { get: { operationId: 'Elsewhere', responses: { '200': { description: 'ok' } } } },
+    },
+  };
+  const route = (operations: string[], newPath: string, httpMethod = '@Request.OriginalHTTPMethod') => ({
+    templateId: 'routerequesttoendpoint',
+    parameters: { 'x-ms-apimTemplate-operationName': operations, 'x-ms-apimTemplateParameter.newPath': newPath, 'x-ms-apimTemplateParameter.httpMethod': httpMethod },
+  });
+  const apiProperties = {
+    properties: {
+      policyTemplateInstances: [route(['GetIssue'], '/2/issue/{key}'), route(['ListGroups'], '/me/memberOf/$/microsoft.graph.group', 'POST'), route(['Elsewhere'], "/@connectionParameters('path')")],
+    },
+  };
+  let m: MockServer;
+  beforeAll(async () => {
+    m = await mock({ swagger, apiProperties });
+  });
+
+  it('serves an operation where the policy sends it, and where its Swagger puts it', async () => {
+    expect(m.operations).toBe(3);
+    const request = buildRequest({ swagger, apiProperties }, 'GetIssue', { key: 'PB-1' })!;
+    expect(request.url).toBe('https://api.example.com/rest/api/2/issue/PB-1');
+    expect((await fetch(request.url.replace('https://api.example.com/rest/api', m.baseUrl))).status).toBe(200);
+    expect((await fetch(`${m.baseUrl}/issue/PB-1`)).status).toBe(200);
+    // The policy's own method; a `$` segment matched as written.
+    expect((await fetch(`${m.baseUrl}/me/memberOf/$/microsoft.graph.group`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${m.baseUrl}/me/memberOf/$/microsoft.graph.group`)).status).toBe(405);
+    // A path made of an expression is the connection's to fill: not served.
+    const info = await json(await fetch(`${m.url}/_plugboard`));
+    // Most literal first, as routes are matched.
+    expect(info.operations).toEqual([
+      { operationId: 'ListGroups', method: 'GET', path: '/rest/api/me/groups', routedTo: 'POST /rest/api/me/memberOf/$/microsoft.graph.group' },
+      { operationId: 'Elsewhere', method: 'GET', path: '/rest/api/elsewhere' },
+      { operationId: 'GetIssue', method: 'GET', path: '/rest/api/issue/{key}', routedTo: 'GET /rest/api/2/issue/{key}' },
+    ]);
+  });
+});
+
+describe('webhook triggers a policy sends to one endpoint', () => {
+  const hook = (operationId: string, topic: string) => ({
+    'x-ms-notification-content': { schema: { type: 'object', properties: { topic: { type: 'string' } } } },
+    post: {
+      operationId,
+      'x-ms-trigger': 'single',
+      parameters: [{ name: 'body', in: 'body', required: true, schema: { type: 'object', required: ['url', 'topic'], properties: { url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' }, topic: { type: 'string', enum: [topic] } } } }],
+      responses: { '201': { description: 'created' } },
+    },
+  });
+  const swagger = { swagger: '2.0', info: { title: 'Hooks', version: '1.0' }, host: 'api.example.com', basePath: '/', paths: { '/subscriptions/matter': hook('OnMatter', 'matter'), '/subscriptions/contract': hook('OnContract', 'contract') } } as unknown as Swagger;
+  const routeTo = (operations: string[], newPath: string) => ({ properties: { policyTemplateInstances: [{ templateId: 'routerequesttoendpoint', parameters: { 'x-ms-apimTemplate-operationName': operations, 'x-ms-apimTemplateParameter.newPath': newPath, 'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod' } }] } });
+  // LawVu's shape: both sent to a third path; Calendly's: one sent to the other's own path.
+  const shapes = [
+    { name: 'both sent to one path', apiProperties: routeTo(['OnMatter', 'OnContract'], '/subscriptions'), endpoint: '/subscriptions' },
+    { name: "one sent to the other's path", apiProperties: routeTo(['OnContract'], '/subscriptions/matter'), endpoint: '/subscriptions/matter' },
+  ];
+
+  it.each(shapes)('$name: files a registration under the one it is valid for, and notifies it for whichever of them is notified', async ({ apiProperties, endpoint }) => {
+    const m = await mock({ swagger, apiProperties });
+    const { url, received } = await startCallback(200);
+    // The endpoint the platform calls for either trigger: filed under the one whose body it fits.
+    expect((await post(`${m.url}${endpoint}`, { url, topic: 'contract' })).status).toBe(201);
+    expect(m.subscriptions()).toEqual([expect.objectContaining({ operationId: 'OnContract', callback: url })]);
+    expect(await json(await post(`${m.url}${endpoint}`, { url, topic: 'neither' }))).toMatchObject({ parameter: 'body' });
+    for (const trigger of ['OnMatter', 'OnContract']) {
+      expect(await json(await post(`${m.url}/_plugboard/notify/${trigger}`, { topic: trigger }))).toMatchObject({ delivered: [{ url, status: 200 }] });
+    }
+    expect(received.map((t) => JSON.parse(t))).toEqual([{ topic: 'OnMatter' }, { topic: 'OnContract' }]);
   });
 });
 

@@ -103,6 +103,8 @@ export async function startMockCommand(argv: string[], io: MockIo = process): Pr
     return EXIT.usage;
   }
   io.stdout.write(`Mock of ${id} listening on ${server.url} (${plural(server.operations, 'operation')})\n`);
+  // The address `test` and `simulate` need includes the basePath, which a user would otherwise look up.
+  io.stdout.write(`Base URL: ${server.baseUrl} (for test and simulate --base-url)\n`);
   return server;
 }
 
