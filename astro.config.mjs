@@ -11,10 +11,9 @@ import { defineConfig } from 'astro/config';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const srcDir = process.env.PLUGBOARD_SITE_SRC ?? (existsSync(join(here, 'src', 'pages')) ? join(here, 'src') : join(here, 'lib'));
-const config = ['config.ts', 'config.js'].map((name) => join(srcDir, 'site', name)).find((file) => existsSync(file));
-const { connectorRoots, siteBase, siteCwd, siteOutDir } = await import(pathToFileURL(config).href);
-const devReload = ['dev-reload.ts', 'dev-reload.js'].map((name) => join(srcDir, 'site', name)).find((file) => existsSync(file));
-const { dropStartupReloads } = await import(pathToFileURL(devReload).href);
+/** Imports a module of the site's sources: `<srcDir>/<path>.ts` in a checkout, `.js` in lib/ once installed. */
+const importSource = (path) => import(pathToFileURL([`${path}.ts`, `${path}.js`].map((name) => join(srcDir, name)).find((file) => existsSync(file))).href);
+const { connectorRoots, siteBase, siteCwd, siteOutDir } = await importSource('site/config');
 // Astro's and Vite's caches: in the connector repository's node_modules, never inside the package.
 const cache = resolve(siteCwd(), 'node_modules', '.cache', 'plugboard-site');
 
@@ -31,8 +30,7 @@ function tryIt() {
         if (command === 'dev') updateConfig({ vite: { define: { 'import.meta.env.PLUGBOARD_TRY_IT': 'true' } } });
       },
       'astro:server:setup': async ({ server, logger }) => {
-        const module = ['try-it.ts', 'try-it.js'].map((name) => join(srcDir, 'live', name)).find((file) => existsSync(file));
-        const { createTryIt } = await import(pathToFileURL(module).href);
+        const { createTryIt } = await importSource('live/try-it');
         const handler = createTryIt({ roots: connectorRoots(), cwd: siteCwd(), base: siteBase(), log: (line) => logger.info(line) });
         server.middlewares.use(handler.handle);
         server.httpServer?.once('close', () => void handler.close());
@@ -55,7 +53,7 @@ export default defineConfig({
   vite: {
     cacheDir: join(cache, 'vite'),
     // The first page opened is not reloaded by the content sync that ran before it (src/site/dev-reload.ts).
-    plugins: [{ name: 'plugboard-startup-reloads', configureServer: (server) => void dropStartupReloads(server) }],
+    plugins: [{ name: 'plugboard-startup-reloads', configureServer: async (server) => void (await importSource('site/dev-reload')).dropStartupReloads(server) }],
     build: {
       rolldownOptions: {
         onwarn(warning, warn) {

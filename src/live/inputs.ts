@@ -6,6 +6,7 @@
  * the parent path returned. A required input with none of these (or an empty text for a path
  * segment) is named, and the operation skipped.
  */
+import { propertiesOf, requiredOf } from '../check/schemas.ts';
 import { deref, isObject, parameters, type JsonObject, type OperationEntry, type Parameter, type Swagger, type Values } from '../swagger/index.ts';
 
 /** What a webhook registration gets as its callback URL: a reserved name (RFC 2606) that never resolves. */
@@ -39,9 +40,9 @@ export function bodyValue(swagger: Swagger, schema: unknown, depth = 0): unknown
     return item === undefined ? undefined : [item];
   }
   if (node.type !== 'object' && !isObject(node.properties)) return undefined;
-  const required = new Set(Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === 'string') : []);
+  const required = new Set(requiredOf(node));
   const out: Record<string, unknown> = {};
-  for (const [name, sub] of Object.entries(isObject(node.properties) ? node.properties : {})) {
+  for (const [name, sub] of Object.entries(propertiesOf(node))) {
     const value = bodyValue(swagger, sub, depth + 1);
     if (value !== undefined) out[name] = value;
     else if (required.has(name)) return undefined;
@@ -57,9 +58,8 @@ export function missingInBody(swagger: Swagger, schema: unknown, prefix: string,
   const node = deref(swagger, schema);
   if (!node || depth > MAX_BODY_DEPTH || bodyValue(swagger, node, depth) !== undefined) return [];
   if (node.type !== 'object' && !isObject(node.properties)) return [prefix];
-  const properties = isObject(node.properties) ? node.properties : {};
-  const required = Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === 'string') : [];
-  return required.flatMap((name) => (Object.hasOwn(properties, name) ? missingInBody(swagger, properties[name], `${prefix}.${name}`, depth + 1) : [`${prefix}.${name}`]));
+  const properties = propertiesOf(node);
+  return requiredOf(node).flatMap((name) => (Object.hasOwn(properties, name) ? missingInBody(swagger, properties[name], `${prefix}.${name}`, depth + 1) : [`${prefix}.${name}`]));
 }
 
 /** `--set` text as the parameter's type: numbers and booleans converted, JSON for a body or an array. */

@@ -138,6 +138,14 @@ export async function startMock(connector: MockConnector, options: MockOptions =
 class Mock {
   readonly swagger: Swagger;
   readonly routes: Route[];
+  /** The routes of each `METHOD template`, in match order: several where a policy sends several operations to one endpoint. */
+  private readonly endpoints = new Map<string, Route[]>();
+  /**
+   * The operations sharing an endpoint with each operation (LawVu's webhook triggers all register at
+   * `POST /account-apis/v1/webhooks/subscriptions`; Calendly sends one trigger to the other's path): a
+   * registration there may have been meant for any of them, so its subscription is notified for all.
+   */
+  private readonly partners = new Map<string, Set<string>>();
   readonly validator: SchemaValidator;
   readonly triggers: Map<string, Trigger>;
   readonly limits: MockLimits;
@@ -154,6 +162,16 @@ class Mock {
   constructor(connector: MockConnector, options: MockOptions) {
     this.swagger = isObject(connector.swagger) ? connector.swagger : {};
     this.routes = routesOf(this.swagger, connector.apiProperties);
+    for (const route of this.routes) {
+      const key = endpointOf(route);
+      this.endpoints.set(key, [...(this.endpoints.get(key) ?? []), route]);
+    }
+    // Two operations' Swagger paths never coincide: a shared endpoint is always one a policy made.
+    for (const shared of this.endpoints.values()) {
+      const ids = new Set(shared.map((r) => r.operation.operationId).filter((id): id is string => id !== undefined));
+      if (ids.size < 2) continue;
+      for (const id of ids) this.partners.set(id, new Set([...(this.partners.get(id) ?? []), ...ids].filter((other) => other !== id)));
+    }
     this.validator = new SchemaValidator(this.swagger);
     this.triggers = triggersOf(this.swagger, connector.apiProperties);
     this.limits = { ...MOCK_LIMITS, ...options.limits };
@@ -195,7 +213,7 @@ class Mock {
     let checked = checkRequest(this.swagger, { route, path: match.path, query, headers: req.headers, body }, this.validator);
     // Operations a policy sends to one endpoint (Calendly's two webhook registrations): the request is
     // the first of them it is valid for, as the API would tell them apart by what they carry.
-    for (const sibling of 'error' in checked ? this.routes.filter((r) => r !== route && r.method === route.method && r.template === route.template) : []) {
+    for (const sibling of 'error' in checked ? this.endpoints.get(endpointOf(route))!.filter((r) => r !== route) : []) {
       const again = checkRequest(this.swagger, { route: sibling, path: match.path, query, headers: req.headers, body }, this.validator);
       if (!('error' in again)) {
         route = sibling;
@@ -313,21 +331,10 @@ class Mock {
 
   private async notify(trigger: WebhookTrigger, given: Json | undefined): Promise<JsonObject> {
     const payload = given ?? (trigger.payload ? sample(this.swagger, trigger.payload) : {});
-    const targets = [...this.subscriptions.values()].filter((s) => s.operationId === trigger.operationId || this.sharesEndpoint(s.operationId, trigger.operationId));
+    const partners = this.partners.get(trigger.operationId);
+    const targets = [...this.subscriptions.values()].filter((s) => s.operationId === trigger.operationId || partners?.has(s.operationId));
     const delivered = await Promise.all(targets.map((s) => deliver(s, payload, this.limits.notifyTimeoutMs)));
     return { trigger: trigger.operationId, payload, delivered: delivered as unknown as Json[] };
-  }
-
-  /**
-   * True when a policy sends both operations to one endpoint (LawVu's webhook triggers all register at
-   * `POST /account-apis/v1/webhooks/subscriptions`; Calendly sends one trigger to the other's path):
-   * a registration there may have been meant for either, so its subscription is notified for both.
-   */
-  private sharesEndpoint(a: string, b: string): boolean {
-    // Two operations' Swagger paths never coincide: a shared endpoint is always one a policy made.
-    const endpoints = (id: string) => new Set(this.routes.filter((r) => r.operation.operationId === id).map((r) => `${r.method} ${r.template}`));
-    const of = endpoints(a);
-    return [...endpoints(b)].some((e) => of.has(e));
   }
 
   private info(): JsonObject {
@@ -336,7 +343,7 @@ class Mock {
         .filter((r) => !r.routed)
         .map((r) => {
           const routed = this.routes.find((other) => other.routed && other.operation === r.operation);
-          return { operationId: r.operation.operationId ?? null, method: r.method, path: r.template, ...(routed ? { routedTo: `${routed.method} ${routed.template}` } : {}) };
+          return { operationId: r.operation.operationId ?? null, method: r.method, path: r.template, ...(routed ? { routedTo: endpointOf(routed) } : {}) };
         }),
       triggers: [...this.triggers.values()].map((t) => ({ operationId: t.operationId, kind: t.kind })),
       subscriptions: this.subscriptions.size,
@@ -393,6 +400,11 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** `GET /rest/api/2/issue/{key}`: one endpoint of the API, whichever operations are served there. */
+function endpointOf(route: Route): string {
+  return `${route.method} ${route.template}`;
 }
 
 /** An example for the response: the operation's `x-ms-examples`, the response's `examples`, the schema's `example`. */

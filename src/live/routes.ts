@@ -63,12 +63,11 @@ export function routesOf(swagger: Swagger, apiProperties?: ApiProperties): Route
       routes.push({ operation, method: method.toUpperCase(), template, segments, literal, double, routed });
     };
     add(operation.path, operation.method, false);
+    // Later policies win, as in the request builder (src/swagger/request.ts).
     const routed = operation.operationId === undefined ? {} : policiesFor(apiProperties, operation.operationId).reduce((to, policy) => ({ ...to, ...routeTarget(policy) }), {} as ReturnType<typeof routeTarget>);
-    if ((routed.path !== undefined || routed.method !== undefined) && !(routed.path ?? '').includes('@')) {
-      const path = routed.path ?? operation.path;
-      const method = routed.method ?? operation.method;
-      if (path !== operation.path || method !== operation.method) add(path, method, true);
-    }
+    const path = routed.path ?? operation.path;
+    const method = routed.method ?? operation.method;
+    if (!routed.path?.includes('@') && (path !== operation.path || method !== operation.method)) add(path, method, true);
   }
   return routes.sort((a, b) => b.literal - a.literal);
 }
