@@ -11,7 +11,7 @@ import { runSimulate } from '../../src/cli/commands/simulate.ts';
 import { runTest } from '../../src/cli/commands/test.ts';
 import { startMock, type MockServer } from '../../src/live/mock.ts';
 import { triggersOf } from '../../src/live/triggers.ts';
-import { capture } from './helpers.ts';
+import { capture, captureIo } from './helpers.ts';
 import { corpus, corpusFolders, corpusPresent } from './mock-connectors.ts';
 
 /**
@@ -24,11 +24,6 @@ const servers: MockServer[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
-
-function io() {
-  const out: string[] = [];
-  return { out, io: { stdout: { write: (t: string) => void out.push(t) }, stderr: { write: () => undefined } } };
-}
 
 describe.skipIf(!corpusPresent)('the corpus against its own mocks', () => {
   const folders = corpusPresent ? corpusFolders() : [];
@@ -59,7 +54,7 @@ describe.skipIf(!corpusPresent)('the corpus against its own mocks', () => {
       servers.push(mock);
       for (const trigger of triggersOf(documents[i]!.swagger, documents[i]!.apiProperties).values()) {
         const extra = trigger.kind === 'polling' ? ['--polls', '2', '--feed-via-mock', '1', '--retry-cap', '0'] : ['--notify-via-mock', '--wait', '5'];
-        const { out, io: streams } = io();
+        const { out, io: streams } = captureIo();
         const code = await runSimulate([dir, trigger.operationId, '--base-url', mock.baseUrl, ...extra], streams);
         const text = out.join('');
         const broken = text.split('\n').filter((line) => line.startsWith('✖'));

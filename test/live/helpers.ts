@@ -51,3 +51,10 @@ export async function capture<T>(fn: () => Promise<T>): Promise<{ result: T; std
     process.stderr.write = err;
   }
 }
+
+/** Output streams for a command that takes `{ stdout, stderr }`: what it writes, kept in order. */
+export function captureIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } } };
+}

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mockHelp, startMockCommand } from '../../src/cli/commands/mock.ts';
 import { startMock, type MockServer } from '../../src/live/mock.ts';
 import { corpus, corpusFolders, corpusPresent, ROOT } from './mock-connectors.ts';
+import { captureIo } from './helpers.ts';
 
 const CONNECTORS = join(ROOT, 'connectors');
 const started: MockServer[] = [];
@@ -17,31 +18,25 @@ afterAll(async () => {
   await Promise.all(started.map((s) => s.close()));
 });
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } } };
-}
-
 describe('startMockCommand', () => {
   it('prints the help', async () => {
-    const { out, io: streams } = io();
+    const { out, io: streams } = captureIo();
     expect(await startMockCommand(['--help'], streams)).toBe(0);
     expect(out.join('')).toBe(mockHelp);
   });
 
   it('refuses bad usage with exit 2 errors', async () => {
-    await expect(startMockCommand([], io().io)).rejects.toThrow(/give one connector id/);
-    await expect(startMockCommand(['the-cat-ap', '--connectors', CONNECTORS], io().io)).rejects.toThrow(/no connector `the-cat-ap`.*Did you mean `the-cat-api`\?/);
-    await expect(startMockCommand(['..etc', '--connectors', CONNECTORS], io().io)).rejects.toThrow(/is not a folder name/);
-    await expect(startMockCommand(['../no-such-folder', '--connectors', CONNECTORS], io().io)).rejects.toThrow(/`\.\.\/no-such-folder` does not exist; give a Power Platform folder \(holding apiDefinition\.swagger\.json\) or a connector id/);
-    await expect(startMockCommand([CONNECTORS], io().io)).rejects.toThrow(/holds no apiDefinition\.swagger\.json/);
-    await expect(startMockCommand(['the-cat-api', '--port', '70000', '--connectors', CONNECTORS], io().io)).rejects.toThrow(/--port expects a whole number from 0 to 65535, not `70000`/);
-    await expect(startMockCommand(['the-cat-api', '--prot', '1'], io().io)).rejects.toThrow(/Did you mean `--port`/);
+    await expect(startMockCommand([], captureIo().io)).rejects.toThrow(/give one connector id/);
+    await expect(startMockCommand(['the-cat-ap', '--connectors', CONNECTORS], captureIo().io)).rejects.toThrow(/no connector `the-cat-ap`.*Did you mean `the-cat-api`\?/);
+    await expect(startMockCommand(['..etc', '--connectors', CONNECTORS], captureIo().io)).rejects.toThrow(/is not a folder name/);
+    await expect(startMockCommand(['../no-such-folder', '--connectors', CONNECTORS], captureIo().io)).rejects.toThrow(/`\.\.\/no-such-folder` does not exist; give a Power Platform folder \(holding apiDefinition\.swagger\.json\) or a connector id/);
+    await expect(startMockCommand([CONNECTORS], captureIo().io)).rejects.toThrow(/holds no apiDefinition\.swagger\.json/);
+    await expect(startMockCommand(['the-cat-api', '--port', '70000', '--connectors', CONNECTORS], captureIo().io)).rejects.toThrow(/--port expects a whole number from 0 to 65535, not `70000`/);
+    await expect(startMockCommand(['the-cat-api', '--prot', '1'], captureIo().io)).rejects.toThrow(/Did you mean `--port`/);
   });
 
   it('serves a bundled connector on 127.0.0.1 and logs each request', async () => {
-    const { out, io: streams } = io();
+    const { out, io: streams } = captureIo();
     const server = await startMockCommand(['open-meteo', '--port', '0', '--connectors', CONNECTORS], streams);
     if (typeof server === 'number') throw new Error(`exited ${server}`);
     started.push(server);
@@ -53,10 +48,10 @@ describe('startMockCommand', () => {
   });
 
   it('says when the port is taken', async () => {
-    const first = await startMockCommand(['the-cat-api', '--connectors', CONNECTORS], io().io);
+    const first = await startMockCommand(['the-cat-api', '--connectors', CONNECTORS], captureIo().io);
     if (typeof first === 'number') throw new Error(`exited ${first}`);
     started.push(first);
-    const { err, io: streams } = io();
+    const { err, io: streams } = captureIo();
     expect(await startMockCommand(['the-cat-api', '--port', String(first.port), '--connectors', CONNECTORS], streams)).toBe(2);
     expect(err.join('')).toMatch(/port \d+ on 127\.0\.0\.1 is in use/);
   });
@@ -82,7 +77,7 @@ describe('a Power Platform folder', () => {
 
   it('is served as it is, its operations under its basePath', async () => {
     const dir = folder('tasks', JSON.stringify(swagger, null, 2), JSON.stringify({ properties: { connectionParameters: {} } }));
-    const { out, err, io: streams } = io();
+    const { out, err, io: streams } = captureIo();
     const server = await startMockCommand([dir], streams);
     if (typeof server === 'number') throw new Error(`exited ${server}: ${err.join('')}`);
     started.push(server);
@@ -94,12 +89,12 @@ describe('a Power Platform folder', () => {
     const task = await fetch(`${server.baseUrl}/tasks/t1`);
     expect(task.status).toBe(200);
     expect(await task.json()).toMatchObject({ id: expect.any(String), done: expect.any(Boolean) });
-    await expect(startMockCommand([dir, '--connectors', CONNECTORS], io().io)).rejects.toThrow(/--connectors applies to MDX connectors, not to a Power Platform folder/);
+    await expect(startMockCommand([dir, '--connectors', CONNECTORS], captureIo().io)).rejects.toThrow(/--connectors applies to MDX connectors, not to a Power Platform folder/);
   });
 
   it('with a trailing comma in its JSON: recovered, counted, served', async () => {
     const dir = folder('lenient', `${JSON.stringify(swagger).slice(0, -1)},}`);
-    const { err, io: streams } = io();
+    const { err, io: streams } = captureIo();
     const server = await startMockCommand([dir], streams);
     if (typeof server === 'number') throw new Error(`exited ${server}: ${err.join('')}`);
     started.push(server);
@@ -109,11 +104,11 @@ describe('a Power Platform folder', () => {
 
   it('with no Swagger object to serve: the reason at its position, exit 1', async () => {
     const dir = folder('broken', '{ "swagger": "2.0", "paths": { ');
-    const { err, io: streams } = io();
+    const { err, io: streams } = captureIo();
     expect(await startMockCommand([dir], streams)).toBe(1);
     expect(err.join('')).toMatch(/broken\/apiDefinition\.swagger\.json:1:\d+  error  .*\nplugboard mock: nothing to serve from .*broken\n$/);
     const array = folder('array', '[]');
-    expect(await startMockCommand([array], io().io)).toBe(1);
+    expect(await startMockCommand([array], captureIo().io)).toBe(1);
   });
 
   it.skipIf(!corpusPresent)('serves every corpus folder with the operations its Swagger has, as the platform reads it', async () => {
@@ -121,7 +116,7 @@ describe('a Power Platform folder', () => {
     const documents = corpus();
     expect(folders.length).toBe(documents.length);
     for (const [i, dir] of folders.entries()) {
-      const { err, io: streams } = io();
+      const { err, io: streams } = captureIo();
       const server = await startMockCommand([dir], streams);
       if (typeof server === 'number') throw new Error(`${dir} exited ${server}: ${err.join('')}`);
       const direct = await startMock(documents[i]!);

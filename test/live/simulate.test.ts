@@ -17,7 +17,7 @@ import { parseRecording, RECORDINGS_FILE } from '../../src/live/recording.ts';
 import { evaluateConfig, simulate, startReceiver, stepLine, type SimulateOptions } from '../../src/live/simulate.ts';
 import { itemKey, varyItem } from '../../src/live/triggers.ts';
 import { UsageError } from '../../src/cli/util.ts';
-import { capture } from './helpers.ts';
+import { capture, captureIo } from './helpers.ts';
 import { bundled, ROOT } from './mock-connectors.ts';
 
 const CONNECTORS = join(ROOT, 'connectors');
@@ -41,12 +41,6 @@ async function startMockOf(connector: Parameters<typeof startMock>[0]): Promise<
   const server = await startMock(connector);
   servers.push(server);
   return server;
-}
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } } };
 }
 
 /** A fixture server on 127.0.0.1 answering with `handle`. */
@@ -110,7 +104,7 @@ describe('simulate: webhook', () => {
   });
 
   it('runs from the command line with --notify-via-mock (exit 0)', async () => {
-    const { out, io: streams } = io();
+    const { out, io: streams } = captureIo();
     const code = await runSimulate(['github-issues', 'WhenIssueChanged', '--base-url', githubMock.url, '--notify-via-mock', '--wait', '3', '--set', 'owner=octo', '--set', 'repo=hello', '--connectors', CONNECTORS], streams);
     const text = out.join('');
     expect(text).toMatch(/✔ notify POST .*\/_plugboard\/notify\/WhenIssueChanged → 200/);
@@ -120,7 +114,7 @@ describe('simulate: webhook', () => {
   });
 
   it('fails the payload step when the notification does not match x-ms-notification-content', async () => {
-    const { out, io: streams } = io();
+    const { out, io: streams } = captureIo();
     const pending = runSimulate(['github-issues', 'WhenIssueChanged', '--base-url', githubMock.url, '--wait', '3', '--set', 'owner=octo', '--set', 'repo=hello', '--connectors', CONNECTORS], streams);
     // The test is the sender: once the subscription exists, the mock posts a wrong payload to it.
     for (let i = 0; i < 100 && githubMock.subscriptions().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
@@ -195,7 +189,7 @@ describe('simulate: polling', () => {
     expect(run.steps.map(stepLine)).toContainEqual(expect.stringMatching(/^✖ poll 2 .* → 200, no new item; would start a flow twice: email_address=same@example.com from poll 1$/));
     expect(run.steps.map(stepLine)).toContain('⚠ state `since_timestamp_opt` did not move (`2026-01-01T00:00:00+00:00`) after new items: the next poll would return them again');
 
-    const { out, io: streams } = io();
+    const { out, io: streams } = captureIo();
     expect(await runSimulate(['mailchimp-audiences', 'WhenContactSubscribes', '--base-url', `${base}/3.0`, '--polls', '2', '--retry-cap', '0', '--set', 'list_id=L1', '--connectors', CONNECTORS], streams)).toBe(1);
     expect(out.join('')).toMatch(/broken steps?: poll 2, summary\n$/);
   });
@@ -268,18 +262,18 @@ describe('simulate: polling', () => {
 
 describe('runSimulate usage', () => {
   it('prints the help', async () => {
-    const { out, io: streams } = io();
+    const { out, io: streams } = captureIo();
     expect(await runSimulate(['--help'], streams)).toBe(0);
     expect(out.join('')).toBe(simulateHelp);
   });
 
   it('refuses an unknown trigger, an action, and bad numbers (exit 2)', async () => {
     const at = ['--connectors', CONNECTORS];
-    await expect(runSimulate(['github-issues'], io().io)).rejects.toThrow(UsageError);
-    await expect(runSimulate(['github-issues', 'WhenIssueChange', ...at], io().io)).rejects.toThrow(/no trigger `WhenIssueChange` in github-issues.*Did you mean `WhenIssueChanged`\?/);
-    await expect(runSimulate(['github-issues', 'ListIssues', ...at], io().io)).rejects.toThrow(/`ListIssues` is an action, not a trigger; github-issues's triggers: WhenIssueChanged/);
-    await expect(runSimulate(['github-issues', 'WhenIssueChanged', '--polls', '51', ...at], io().io)).rejects.toThrow(/--polls expects a whole number from 1 to 50/);
-    await expect(runSimulate(['github-issues', 'WhenIssueChanged', '--notify-via-mock', ...at], io().io)).rejects.toThrow(/--notify-via-mock needs --base-url/);
+    await expect(runSimulate(['github-issues'], captureIo().io)).rejects.toThrow(UsageError);
+    await expect(runSimulate(['github-issues', 'WhenIssueChange', ...at], captureIo().io)).rejects.toThrow(/no trigger `WhenIssueChange` in github-issues.*Did you mean `WhenIssueChanged`\?/);
+    await expect(runSimulate(['github-issues', 'ListIssues', ...at], captureIo().io)).rejects.toThrow(/`ListIssues` is an action, not a trigger; github-issues's triggers: WhenIssueChanged/);
+    await expect(runSimulate(['github-issues', 'WhenIssueChanged', '--polls', '51', ...at], captureIo().io)).rejects.toThrow(/--polls expects a whole number from 1 to 50/);
+    await expect(runSimulate(['github-issues', 'WhenIssueChanged', '--notify-via-mock', ...at], captureIo().io)).rejects.toThrow(/--notify-via-mock needs --base-url/);
   });
 });
 
@@ -293,16 +287,16 @@ describe('simulate on a Power Platform folder', () => {
       writeFileSync(join(folder, 'apiDefinition.swagger.json'), JSON.stringify(mailchimp.swagger, null, 2));
       writeFileSync(join(folder, 'apiProperties.json'), JSON.stringify(mailchimp.apiProperties, null, 2));
       const mock = await startMockOf(mailchimp);
-      const { out, io: streams } = io();
+      const { out, io: streams } = captureIo();
       const code = await runSimulate([folder, 'WhenContactSubscribes', '--base-url', `${mock.url}/3.0`, '--set', 'list_id=L1', '--polls', '3', '--feed-via-mock', '2', '--retry-cap', '0'], streams);
       const text = out.join('');
       expect(text).toMatch(/^Simulating polling trigger WhenContactSubscribes of .*Mailchimp Audiences at http:\/\/127\.0\.0\.1:\d+\/3\.0\n/);
       expect(text).toMatch(/✔ gaps each of the 4 queued items started a flow/);
       expect(text).toMatch(/Every step passed\n$/);
       expect(code).toBe(0);
-      await expect(runSimulate([folder, 'WhenContactSubscribes', '--record'], io().io)).rejects.toThrow(/--record applies to MDX connectors, not to a Power Platform folder/);
-      await expect(runSimulate([folder, 'WhenContactSubscribe'], io().io)).rejects.toThrow(/no trigger `WhenContactSubscribe` in .*Mailchimp Audiences.*Did you mean `WhenContactSubscribes`\?/);
-      await expect(runSimulate([root, 'WhenContactSubscribes'], io().io)).rejects.toThrow(/holds no apiDefinition\.swagger\.json; give a Power Platform folder/);
+      await expect(runSimulate([folder, 'WhenContactSubscribes', '--record'], captureIo().io)).rejects.toThrow(/--record applies to MDX connectors, not to a Power Platform folder/);
+      await expect(runSimulate([folder, 'WhenContactSubscribe'], captureIo().io)).rejects.toThrow(/no trigger `WhenContactSubscribe` in .*Mailchimp Audiences.*Did you mean `WhenContactSubscribes`\?/);
+      await expect(runSimulate([root, 'WhenContactSubscribes'], captureIo().io)).rejects.toThrow(/holds no apiDefinition\.swagger\.json; give a Power Platform folder/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -335,10 +329,10 @@ describe('simulate: a subscription body with required fields', () => {
       mkdirSync(folder);
       writeFileSync(join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
       const mock = await startMockOf({ swagger } as Parameters<typeof startMock>[0]);
-      const lacking = io();
+      const lacking = captureIo();
       expect(await runSimulate([folder, 'OnEvent', '--base-url', mock.url, '--notify-via-mock'], lacking.io)).toBe(1);
       expect(lacking.out.join('')).toContain('✖ subscribe not sent: no value for the required `body.events` (give it a testValue, or --set body=…)');
-      const given = io();
+      const given = captureIo();
       expect(await runSimulate([folder, 'OnEvent', '--base-url', mock.url, '--notify-via-mock', '--set', 'body={"events":["created"]}'], given.io)).toBe(0);
       expect(given.out.join('')).toMatch(/✔ subscribe POST …\/hooks → 201/);
     } finally {
@@ -356,7 +350,7 @@ describe('simulate --record / --replay / --format', () => {
       const hook = ['github-issues', 'WhenIssueChanged', '--set', 'owner=octo', '--set', 'repo=hello', '--connectors', root, '--wait', '3'];
       const poll = ['mailchimp-audiences', 'WhenContactSubscribes', '--set', 'list_id=L1', '--polls', '3', '--feed-via-mock', '2', '--connectors', root];
 
-      const live = io();
+      const live = captureIo();
       expect(await runSimulate([...hook, '--base-url', (await startMockOf(github)).url, '--notify-via-mock', '--record'], live.io)).toBe(0);
       expect(await runSimulate([...poll, '--base-url', `${(await startMockOf(mailchimp)).url}/3.0`, '--retry-cap', '0', '--record'], live.io)).toBe(0);
       expect(live.err.join('')).toMatch(/Recorded 4 exchanges of WhenIssueChanged/);
@@ -374,14 +368,14 @@ describe('simulate --record / --replay / --format', () => {
       expect(text).not.toMatch(/127\.0\.0\.1/);
 
       // Recording again gives the same bytes.
-      expect(await runSimulate([...hook, '--base-url', (await startMockOf(github)).url, '--notify-via-mock', '--record'], io().io)).toBe(0);
+      expect(await runSimulate([...hook, '--base-url', (await startMockOf(github)).url, '--notify-via-mock', '--record'], captureIo().io)).toBe(0);
       expect(readFileSync(join(root, 'github-issues', RECORDINGS_FILE), 'utf8')).toBe(text);
 
-      const hookReplay = io();
+      const hookReplay = captureIo();
       expect(await runSimulate([...hook, '--replay'], hookReplay.io)).toBe(0);
       expect(hookReplay.out.join('')).toMatch(/✔ subscribe POST …\/repos\/octo\/hello\/hooks → 201[\s\S]*ℹ notify posting the recorded notification[\s\S]*✔ payload matches x-ms-notification-content[\s\S]*✔ unsubscribe DELETE[\s\S]*Every step passed/);
 
-      const pollReplay = io();
+      const pollReplay = captureIo();
       expect(await runSimulate([...poll, '--replay', '--format', 'json'], pollReplay.io)).toBe(0);
       const json = JSON.parse(pollReplay.out.join(''));
       expect(json).toMatchObject({ connector: 'mailchimp-audiences', trigger: 'WhenContactSubscribes', kind: 'polling', ok: true, gaps: [] });
@@ -392,10 +386,10 @@ describe('simulate --record / --replay / --format', () => {
       const tested = await capture(() => runTest(['github-issues', '--connectors', root, '--base-url', githubMock.url, '--record']));
       expect(tested.result).toBe(0);
       expect(parseRecording(readFileSync(join(root, 'github-issues', RECORDINGS_FILE), 'utf8')).exchanges.filter((e) => e.run === 'simulate')).toEqual(simulated);
-      expect(await runSimulate([...hook, '--replay'], io().io)).toBe(0);
+      expect(await runSimulate([...hook, '--replay'], captureIo().io)).toBe(0);
 
       // A request the recording does not hold fails clearly.
-      const other = io();
+      const other = captureIo();
       expect(await runSimulate(['mailchimp-audiences', 'WhenContactSubscribes', '--set', 'list_id=OTHER', '--connectors', root, '--replay'], other.io)).toBe(1);
       expect(other.out.join('')).toMatch(/✖ poll 1 .* failed: no recording of `GET \{baseUrl\}\/lists\/OTHER\/members/);
     } finally {
@@ -405,7 +399,7 @@ describe('simulate --record / --replay / --format', () => {
 
   it('writes JUnit with one test case per step, a failure for a broken one', async () => {
     const base = await fixture(() => ({ status: 500, body: '{"error":"down"}' }));
-    const { out, io: streams } = io();
+    const { out, io: streams } = captureIo();
     expect(await runSimulate(['mailchimp-audiences', 'WhenContactSubscribes', '--base-url', `${base}/3.0`, '--polls', '1', '--set', 'list_id=L1', '--connectors', CONNECTORS, '--format', 'junit'], streams)).toBe(1);
     const xml = out.join('');
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="plugboard simulate mailchimp-audiences WhenContactSubscribes" tests="2" failures="1" errors="0">/);
@@ -415,9 +409,9 @@ describe('simulate --record / --replay / --format', () => {
 
   it('refuses --feed-via-mock without a mock or a replay, --record with --replay, and an unknown format (exit 2)', async () => {
     const args = ['mailchimp-audiences', 'WhenContactSubscribes', '--connectors', CONNECTORS];
-    await expect(runSimulate([...args, '--feed-via-mock', '2'], io().io)).rejects.toThrow(/--feed-via-mock needs --base-url/);
-    await expect(runSimulate([...args, '--record', '--replay'], io().io)).rejects.toThrow(/--record or --replay, not both/);
-    await expect(runSimulate([...args, '--format', 'jsn'], io().io)).rejects.toThrow(/--format takes stylish, json or junit, not `jsn`/);
-    await expect(runSimulate([...args, '--pages', '0'], io().io)).rejects.toThrow(/--pages expects a whole number from 1 to 50/);
+    await expect(runSimulate([...args, '--feed-via-mock', '2'], captureIo().io)).rejects.toThrow(/--feed-via-mock needs --base-url/);
+    await expect(runSimulate([...args, '--record', '--replay'], captureIo().io)).rejects.toThrow(/--record or --replay, not both/);
+    await expect(runSimulate([...args, '--format', 'jsn'], captureIo().io)).rejects.toThrow(/--format takes stylish, json or junit, not `jsn`/);
+    await expect(runSimulate([...args, '--pages', '0'], captureIo().io)).rejects.toThrow(/--pages expects a whole number from 1 to 50/);
   });
 });
